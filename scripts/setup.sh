@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything smith needs to build and test on a fresh Debian machine, as root:
+# distribution packages (compiler toolchain, RocksDB, GoogleTest, Google Benchmark, ...) and the
+# Python virtual environment in .venv. Safe to run repeatedly; it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+readonly APT_PACKAGES=(
+  build-essential cmake ninja-build ccache clang-format pkg-config
+  librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-venv python3-dev
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "setup: installing distribution packages: ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [[ ! -x .venv/bin/python ]]; then
+  echo "setup: creating the Python virtual environment in .venv"
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
