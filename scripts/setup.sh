@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 readonly APT_PACKAGES=(
   build-essential cmake ninja-build ccache clang-format pkg-config
-  librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
+  librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev libabsl-dev tzdata
   python3 python3-venv python3-dev
 )
 

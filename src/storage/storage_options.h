@@ -1,0 +1,62 @@
+// StorageOptions: how Engine::Open opens (or creates) a database directory.
+//
+// Options are read once at Open; none can be changed while the database is open.
+#ifndef SMITH_STORAGE_STORAGE_OPTIONS_H_
+#define SMITH_STORAGE_STORAGE_OPTIONS_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+#include "storage/format.h"
+#include "storage/merge_function.h"
+
+namespace smith::storage {
+
+struct StorageOptions {
+  // Create the directory and an empty database when the path does not exist or is an empty
+  // directory. When false, such a path is an error (kNotFound).
+  // Default: true.
+  bool create_if_missing = true;
+
+  // fsync the write-ahead log at every commit. When true, a committed transaction survives a
+  // killed process and a power loss. When false, a killed process still loses nothing that was
+  // acknowledged (the WAL write reaches the OS page cache before Commit returns), but a power
+  // loss or kernel crash may lose the most recent commits (never part of one).
+  // Default: true.
+  bool sync_commit = true;
+
+  // Capacity of the LRU block cache shared by all column families (uncompressed data, index and
+  // filter blocks). Hot key-index and record blocks should fit; the OS page cache holds the
+  // compressed files beyond it.
+  // Default: 128 MiB.
+  size_t block_cache_bytes = size_t{128} << 20;
+
+  // Memtable size of each column family before it is flushed to disk. The memtables of all
+  // families together are capped at 4 * write_buffer_bytes (the largest is flushed first).
+  // Larger values mean fewer, larger flushes during bulk ingest at the price of memory and WAL
+  // replay time on open.
+  // Default: 64 MiB.
+  size_t write_buffer_bytes = size_t{64} << 20;
+
+  // Merge functions per family (indexed by FamilyIndex()), may be null. WriteTransaction::Merge
+  // on a family without one fails the transaction (Commit returns kInvalidArgument).
+  // Default: all null.
+  std::array<std::shared_ptr<const MergeFunction>, kFamilyCount> merge_functions{};
+
+  // Length of the key prefix that scans of each family share (indexed by FamilyIndex()); 0
+  // disables prefix filtering for that family. For a family with a prefix length N, RocksDB keeps
+  // bloom filters on the first N bytes of each key instead of whole keys, and an iterator whose
+  // [lower, upper) range lies within one such prefix skips files that cannot contain it. Results
+  // never depend on this setting (ranges that span prefixes scan in total order); only speed does.
+  // Changing it for an existing database is allowed (old files then go unfiltered until
+  // compacted). Point-lookup families (node, rel, unique, meta) use whole-key bloom filters and
+  // ignore this value.
+  // Default: 8 for adj (the big-endian node id that starts an adjacency key), 0 otherwise.
+  std::array<uint8_t, kFamilyCount> scan_prefix_bytes = {0, 0, 0, 8, 0, 0, 0, 0};
+};
+
+}  // namespace smith::storage
+
+#endif  // SMITH_STORAGE_STORAGE_OPTIONS_H_

@@ -1,0 +1,106 @@
+// WriteTransaction: the single writer's pending writes over a snapshot.
+//
+// Reads see the snapshot taken at begin plus this transaction's own pending writes
+// (read-your-own-writes): a pending Put shows its value, a pending Delete hides the key, pending
+// Merge operands are resolved with the family's MergeFunction on top of the snapshot's value.
+// Nothing is visible to other transactions until Commit or CommitChunk, and then all of it at
+// once: pending writes go to RocksDB as one atomic write batch.
+//
+// Only one write transaction exists at a time per Engine (the writer slot); since nobody else
+// writes meanwhile, the snapshot is also the latest committed state, so there are no write
+// conflicts to detect.
+//
+// States:
+//   ACTIVE   -> ACTIVE    [Put, Delete, Merge, reads, CommitChunk on success]
+//   ACTIVE   -> FINISHED  [Commit (success or failure), CommitChunk on failure, Rollback,
+//                          destructor]
+// FINISHED releases the writer slot. In FINISHED, reads and commits return kInvalidState and
+// writes are ignored (and assert in debug builds).
+//
+// Writes never fail on their own: Put, Delete and Merge record the first problem (for example a
+// Merge on a family without a MergeFunction) and Commit/CommitChunk then report it and write
+// nothing.
+//
+// Lifetime: must be destroyed before its Engine; its iterators must be destroyed before it.
+// Thread safety: one thread at a time.
+#ifndef SMITH_STORAGE_WRITE_TRANSACTION_H_
+#define SMITH_STORAGE_WRITE_TRANSACTION_H_
+
+#include <cstddef>
+#include <memory>
+
+#include "storage/read_view.h"
+
+namespace rocksdb {
+class ManagedSnapshot;
+class WriteBatchWithIndex;
+}  // namespace rocksdb
+
+namespace smith::storage {
+
+namespace internal {
+struct EngineState;
+}  // namespace internal
+
+class WriteTransaction final : public ReadView {
+ public:
+  // Storage-internal; use Engine::BeginWrite. Requires that the caller holds the writer slot,
+  // which this transaction releases when it finishes.
+  explicit WriteTransaction(internal::EngineState& state);
+  // Rolls back if still active.
+  ~WriteTransaction() override;
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  Result<bool> Get(Family f, std::string_view key, std::string* value) override;
+  Status MultiGet(Family f, std::span<const std::string_view> keys,
+                  std::vector<std::optional<std::string>>* values) override;
+  std::unique_ptr<Iterator> NewIterator(Family f, std::string_view lower,
+                                        std::string_view upper) override;
+
+  // Sets `key` to `value`, replacing any pending write of the key.
+  void Put(Family f, std::string_view key, std::string_view value);
+  // Removes `key`, replacing any pending write of the key. Deleting an absent key is fine.
+  void Delete(Family f, std::string_view key);
+  // Appends a merge operand for `key`; the family must have a MergeFunction.
+  void Merge(Family f, std::string_view key, std::string_view operand);
+
+  // Bytes of the pending write batch (keys, values and framing).
+  size_t ApproximateBytes() const;
+  // Number of pending write operations (each Put, Delete and Merge counts once).
+  size_t PendingCount() const;
+
+  // Writes everything pending as one atomic RocksDB write (WAL synced if
+  // StorageOptions::sync_commit) and finishes the transaction. OK means the writes are durable
+  // as promised by sync_commit. On error nothing of this transaction is visible, now or after
+  // reopening. Either way the writer slot is released.
+  Status Commit();
+
+  // Commits what is pending as Commit does, then continues as an empty transaction on a fresh
+  // snapshot, keeping the writer slot (for imports and CALL {...} IN TRANSACTIONS). Earlier chunks
+  // stay committed whatever happens later. On error the transaction finishes as after Commit.
+  // Iterators opened before the call must be destroyed before it.
+  Status CommitChunk();
+
+  // Drops pending writes and finishes the transaction. No effect when already finished.
+  void Rollback();
+
+  // True until Commit, Rollback or a failed CommitChunk.
+  bool active() const { return active_; }
+
+ private:
+  Status WriteBatchToDb();
+  void Finish();
+  void NoteError(Status status);
+
+  internal::EngineState& state_;
+  std::unique_ptr<rocksdb::ManagedSnapshot> snapshot_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  // The first error recorded by a write; reported by the next commit.
+  Status deferred_error_;
+  bool active_ = true;
+};
+
+}  // namespace smith::storage
+
+#endif  // SMITH_STORAGE_WRITE_TRANSACTION_H_

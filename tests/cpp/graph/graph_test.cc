@@ -1,0 +1,237 @@
+// Nodes, relationships, labels, adjacency and transactions of the graph layer.
+#include <gtest/gtest.h>
+
+#include "graph_fixture.h"
+#include "storage/engine.h"
+
+namespace smith::graph {
+namespace {
+
+TEST_F(GraphTest, CreateNodeWithLabelsAndPropertiesReadsBack) {
+  auto w = graph_->BeginWrite();
+  TokenId person = Label(*w, "Person");
+  TokenId admin = Label(*w, "Admin");
+  TokenId name = Key(*w, "name");
+  TokenId age = Key(*w, "age");
+  auto id =
+      w->CreateNode({admin, person, admin}, {{name, Value::String("Ada")}, {age, Value::Int(36)}});
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_EQ(w->counters().nodes_created, 1);
+  EXPECT_EQ(w->counters().labels_added, 2);
+  EXPECT_EQ(w->counters().properties_set, 2);
+  ASSERT_TRUE(w->Commit().ok());
+
+  auto r = graph_->BeginRead();
+  NodeRecord node;
+  ASSERT_TRUE(r->GetNode(*id, &node).value());
+  EXPECT_EQ(node.labels, (std::vector<TokenId>{std::min(person, admin), std::max(person, admin)}));
+  ASSERT_NE(node.Find(name), nullptr);
+  EXPECT_EQ(node.Find(name)->ToString(), "'Ada'");
+  EXPECT_EQ(node.Find(age)->AsInt(), 36);
+  EXPECT_EQ(Count(*r->ScanLabel(person)), 1u);
+  EXPECT_EQ(Count(*r->ScanAllNodes()), 1u);
+}
+
+TEST_F(GraphTest, RelationshipsAppearInBothAdjacencyDirections) {
+  auto w = graph_->BeginWrite();
+  TokenId knows = Type(*w, "KNOWS");
+  TokenId since = Key(*w, "since");
+  NodeId a = w->CreateNode({}, {}).value();
+  NodeId b = w->CreateNode({}, {}).value();
+  auto rel = w->CreateRel(knows, a, b, {{since, Value::Int(2020)}});
+  ASSERT_TRUE(rel.ok()) << rel.status().ToString();
+  ASSERT_TRUE(w->Commit().ok());
+
+  auto r = graph_->BeginRead();
+  keys::AdjEntry e;
+  auto out = r->Expand(a, Direction::kOutgoing);
+  ASSERT_TRUE(out->Next(&e));
+  EXPECT_EQ(e.other, b);
+  EXPECT_EQ(e.rel, *rel);
+  EXPECT_EQ(e.type, knows);
+  EXPECT_FALSE(out->Next(&e));
+  auto in = r->Expand(b, Direction::kIncoming, knows, a);
+  ASSERT_TRUE(in->Next(&e));
+  EXPECT_EQ(e.rel, *rel);
+  EXPECT_FALSE(r->Expand(a, Direction::kIncoming)->Next(&e));
+  RelRecord record;
+  ASSERT_TRUE(r->GetRel(*rel, &record).value());
+  EXPECT_EQ(record.start, a);
+  EXPECT_EQ(record.end, b);
+  EXPECT_EQ(record.Find(since)->AsInt(), 2020);
+  EXPECT_EQ(Count(*r->ScanRelType(knows)), 1u);
+  EXPECT_EQ(Count(*r->ScanAllRels()), 1u);
+}
+
+TEST_F(GraphTest, CreateRelToMissingNodeFailsAndWritesNothing) {
+  auto w = graph_->BeginWrite();
+  TokenId t = Type(*w, "T");
+  NodeId a = w->CreateNode({}, {}).value();
+  auto rel = w->CreateRel(t, a, 999, {});
+  EXPECT_TRUE(rel.status().IsNotFound()) << rel.status().ToString();
+  EXPECT_EQ(Count(*w->ScanAllRels()), 0u);
+}
+
+TEST_F(GraphTest, CommittedDataSurvivesReopenAndIdsAreNotReused) {
+  NodeId first;
+  {
+    auto w = graph_->BeginWrite();
+    TokenId l = Label(*w, "L");
+    first = w->CreateNode({l}, {}).value();
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  Reopen();
+  auto w = graph_->BeginWrite();
+  auto label = w->FindToken(TokenKind::kLabel, "L");
+  ASSERT_TRUE(label.has_value());
+  EXPECT_EQ(Count(*w->ScanLabel(*label)), 1u);
+  ASSERT_TRUE(w->DeleteNode(first, false).ok());
+  NodeId second = w->CreateNode({*label}, {}).value();
+  EXPECT_GT(second, first);
+}
+
+TEST_F(GraphTest, RollbackLeavesNoTraceIncludingTokensAndIds) {
+  NodeId rolled_back;
+  {
+    auto w = graph_->BeginWrite();
+    TokenId l = Label(*w, "Ghost");
+    rolled_back = w->CreateNode({l}, {{Key(*w, "p"), Value::Int(1)}}).value();
+    w->Rollback();
+  }
+  EXPECT_FALSE(graph_->tokens().Find(TokenKind::kLabel, "Ghost").has_value());
+  auto r = graph_->BeginRead();
+  EXPECT_EQ(Count(*r->ScanAllNodes()), 0u);
+  r.reset();
+  auto w = graph_->BeginWrite();
+  EXPECT_EQ(w->CreateNode({}, {}).value(), rolled_back);  // the id was never used
+}
+
+TEST_F(GraphTest, DestroyingAnUncommittedWriterRollsBack) {
+  {
+    auto w = graph_->BeginWrite();
+    ASSERT_TRUE(w->CreateNode({}, {}).ok());
+  }
+  Reopen();
+  EXPECT_EQ(Count(*graph_->BeginRead()->ScanAllNodes()), 0u);
+}
+
+TEST_F(GraphTest, ReadersSeeTheirSnapshotWhileTheWriterCommits) {
+  auto before = graph_->BeginRead();
+  auto w = graph_->BeginWrite();
+  ASSERT_TRUE(w->CreateNode({}, {}).ok());
+  EXPECT_EQ(Count(*w->ScanAllNodes()), 1u);  // read-your-own-writes
+  EXPECT_EQ(Count(*before->ScanAllNodes()), 0u);
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_EQ(Count(*before->ScanAllNodes()), 0u);
+  EXPECT_EQ(Count(*graph_->BeginRead()->ScanAllNodes()), 1u);
+}
+
+TEST_F(GraphTest, UpdateNodeMergesPropertiesAndLabels) {
+  auto w = graph_->BeginWrite();
+  TokenId a = Label(*w, "A");
+  TokenId b = Label(*w, "B");
+  TokenId x = Key(*w, "x");
+  TokenId y = Key(*w, "y");
+  NodeId n = w->CreateNode({a}, {{x, Value::Int(1)}, {y, Value::Int(2)}}).value();
+  ASSERT_TRUE(w->Commit().ok());
+
+  w = graph_->BeginWrite();
+  RecordPatch patch;
+  patch.add_labels = {b, a};
+  patch.set = {{x, Value::String("one")}};
+  ASSERT_TRUE(w->UpdateNode(n, patch).ok());
+  EXPECT_EQ(w->counters().labels_added, 1);  // A was already there
+  EXPECT_EQ(w->counters().properties_set, 1);
+  NodeRecord seen;
+  ASSERT_TRUE(w->GetNode(n, &seen).value());  // the pending merge operand is visible
+  EXPECT_EQ(seen.Find(x)->ToString(), "'one'");
+  EXPECT_EQ(seen.Find(y)->AsInt(), 2);
+  EXPECT_TRUE(seen.HasLabel(b));
+
+  RecordPatch removal;
+  removal.unset = {y, x};
+  removal.remove_labels = {a};
+  ASSERT_TRUE(w->UpdateNode(n, removal).ok());
+  EXPECT_EQ(w->counters().properties_set, 3);
+  EXPECT_EQ(w->counters().labels_removed, 1);
+  ASSERT_TRUE(w->Commit().ok());
+
+  auto r = graph_->BeginRead();
+  ASSERT_TRUE(r->GetNode(n, &seen).value());
+  EXPECT_TRUE(seen.properties.empty());
+  EXPECT_EQ(seen.labels, std::vector<TokenId>{b});
+  EXPECT_EQ(Count(*r->ScanLabel(a)), 0u);
+  EXPECT_EQ(Count(*r->ScanLabel(b)), 1u);
+}
+
+TEST_F(GraphTest, ManyBlindUpdatesFoldIntoTheRecordAcrossFlushes) {
+  auto w = graph_->BeginWrite();
+  TokenId x = Key(*w, "x");
+  NodeId n = w->CreateNode({}, {{x, Value::Int(0)}}).value();
+  ASSERT_TRUE(w->Commit().ok());
+  for (int i = 1; i <= 50; ++i) {
+    w = graph_->BeginWrite();
+    ASSERT_TRUE(w->UpdateNode(n, RecordPatch{{}, {}, {{x, Value::Int(i)}}, {}}).ok());
+    ASSERT_TRUE(w->Commit().ok());
+    if (i % 20 == 0) {
+      ASSERT_TRUE(graph_->engine().Flush().ok());
+    }
+  }
+  w.reset();
+  Reopen();
+  NodeRecord seen;
+  ASSERT_TRUE(graph_->BeginRead()->GetNode(n, &seen).value());
+  EXPECT_EQ(seen.Find(x)->AsInt(), 50);
+}
+
+TEST_F(GraphTest, DeleteNodeWithRelationshipsNeedsDetach) {
+  auto w = graph_->BeginWrite();
+  TokenId t = Type(*w, "T");
+  NodeId a = w->CreateNode({}, {}).value();
+  NodeId b = w->CreateNode({}, {}).value();
+  ASSERT_TRUE(w->CreateRel(t, a, b, {}).ok());
+  ASSERT_TRUE(w->CreateRel(t, a, a, {}).ok());  // self loop
+  ASSERT_TRUE(w->Commit().ok());
+
+  w = graph_->BeginWrite();
+  Status refused = w->DeleteNode(a, false);
+  EXPECT_TRUE(refused.IsConstraintViolation()) << refused.ToString();
+  EXPECT_NE(refused.message().find("still has relationships"), std::string_view::npos);
+  ASSERT_TRUE(w->DeleteNode(a, true).ok());
+  EXPECT_EQ(w->counters().relationships_deleted, 2);
+  ASSERT_TRUE(w->Commit().ok());
+
+  auto r = graph_->BeginRead();
+  EXPECT_EQ(Count(*r->ScanAllRels()), 0u);
+  keys::AdjEntry e;
+  EXPECT_FALSE(r->Expand(b)->Next(&e));
+  EXPECT_EQ(Count(*r->ScanAllNodes()), 1u);
+}
+
+TEST_F(GraphTest, UpdateOfMissingElementsIsNotFound) {
+  auto w = graph_->BeginWrite();
+  EXPECT_TRUE(w->UpdateNode(42, RecordPatch{}).IsNotFound());
+  EXPECT_TRUE(w->DeleteNode(42, true).IsNotFound());
+  EXPECT_TRUE(w->DeleteRel(42).IsNotFound());
+  EXPECT_TRUE(w->UpdateRel(42, 0, RecordPatch{}).IsNotFound());
+}
+
+TEST_F(GraphTest, WriterFinishedCannotBeUsed) {
+  auto w = graph_->BeginWrite();
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_FALSE(w->CreateNode({}, {}).ok());
+  EXPECT_FALSE(w->Commit().ok());
+}
+
+TEST_F(GraphTest, CommitChunkKeepsGoing) {
+  auto w = graph_->BeginWrite();
+  ASSERT_TRUE(w->CreateNode({}, {}).ok());
+  ASSERT_TRUE(w->CommitChunk().ok());
+  EXPECT_EQ(Count(*graph_->BeginRead()->ScanAllNodes()), 1u);
+  ASSERT_TRUE(w->CreateNode({}, {}).ok());
+  w->Rollback();
+  EXPECT_EQ(Count(*graph_->BeginRead()->ScanAllNodes()), 1u);
+}
+
+}  // namespace
+}  // namespace smith::graph
