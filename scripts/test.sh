@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
-# The test command: installs what is needed, builds everything and runs every test suite.
-# Suites: C++ unit tests (release build), the same under ASan+UBSan.
-set -euo pipefail
+# The test command: installs what is needed, builds everything and runs every test suite:
+#   1. formatting check (clang-format)
+#   2. C++ unit tests, release build (ctest)
+#   3. benchmark smoke run on a small store, so the benchmarks never rot
+#   4. C++ unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (ctest)
+# The last line sums up every suite as "N passed, N failed".
+set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh || exit 1
 
 status=0
 passed=0
 failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# run_suite NAME COMMAND...: runs one suite, adds its test counts (ctest's summary line when
+# present, else 1 for the suite itself) to the totals.
 run_suite() {
-  local name=$1; shift
+  local name=$1
+  shift
+  echo
   echo "=== $name"
-  local log
-  log=$(mktemp)
-  if "$@" 2>&1 | tee "$log"; then :; else status=1; fi
-  # ctest's summary line: "100% tests passed, 0 tests failed out of N"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
   local line
   line=$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$log" | tail -1 || true)
   if [[ -n "$line" ]]; then
@@ -23,16 +32,36 @@ run_suite() {
     fail=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")
     passed=$((passed + total - fail))
     failed=$((failed + fail))
+  elif ((rc == 0)); then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
   fi
-  rm -f "$log"
+  if ((rc != 0)); then
+    echo "=== $name FAILED (exit $rc)"
+    status=1
+  fi
 }
 
-scripts/build.sh release
-run_suite "C++ unit tests (release)" ctest --test-dir build/release --output-on-failure -j 2
-
-scripts/build.sh asan
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite "C++ unit tests (ASan+UBSan)" ctest --test-dir build/asan --output-on-failure -j 2
+run_suite "format check" scripts/format.sh --check
+if scripts/build.sh release; then
+  run_suite "C++ unit tests (release)" ctest --test-dir build/release --output-on-failure -j 2
+  run_suite "benchmark smoke run" env SMITH_BENCH_MAX_NODES=10000 \
+    build/release/bench/graph_bench --benchmark_filter='/10000/'
+else
+  echo "=== release build FAILED"
+  status=1
+  failed=$((failed + 1))
+fi
+if scripts/build.sh asan; then
+  run_suite "C++ unit tests (ASan+UBSan)" env ASAN_OPTIONS=detect_leaks=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build/asan --output-on-failure -j 2
+else
+  echo "=== ASan build FAILED"
+  status=1
+  failed=$((failed + 1))
+fi
 
 echo
 echo "all suites: $passed passed, $failed failed"

@@ -288,8 +288,8 @@ Status Decode(std::string_view* in, Value* out, int depth) {
       int64_t offset = 0;
       SMITH_RETURN_IF_ERROR(GetUnsigned(in, "time", &nanos));
       SMITH_RETURN_IF_ERROR(GetSigned(in, "time offset", &offset));
-      const bool valid = nanos < kNanosPerDay && offset >= -kMaxOffsetSeconds &&
-                         offset <= kMaxOffsetSeconds;
+      const bool valid =
+          nanos < kNanosPerDay && offset >= -kMaxOffsetSeconds && offset <= kMaxOffsetSeconds;
       SMITH_RETURN_IF_ERROR(CheckTemporal(valid, "time"));
       *out = Value(Time{static_cast<int64_t>(nanos), static_cast<int32_t>(offset)});
       return Status::OK();

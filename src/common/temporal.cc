@@ -285,8 +285,7 @@ Result<DateTime> DateTime::FromInstant(int64_t utc_seconds, int32_t nanos, int32
   return DateTime{utc_seconds, nanos, offset_seconds, kNoTimeZone};
 }
 
-Result<DateTime> DateTime::FromInstantInZone(int64_t utc_seconds, int32_t nanos,
-                                             TimeZoneId zone) {
+Result<DateTime> DateTime::FromInstantInZone(int64_t utc_seconds, int32_t nanos, TimeZoneId zone) {
   SMITH_RETURN_IF_ERROR(CheckNanos(nanos));
   if (!UtcSecondsPlausible(utc_seconds)) return OutOfRange("datetime");
   const int32_t offset = TimeZoneOffsetAt(zone, utc_seconds);

@@ -7,8 +7,9 @@
 // fields (decoders validate with the IsValid() members).
 //
 // Text forms: ToString() prints exactly what Neo4j prints (java.time's toString rules):
-//   Date           2015-07-21           (years outside 0000..9999 signed: +10000-01-01, -0001-01-01)
-//   LocalTime      12:31                (seconds only when non-zero; fraction in 3, 6 or 9 digits)
+//   Date           2015-07-21           (years outside 0000..9999 signed: +10000-01-01,
+//   -0001-01-01) LocalTime      12:31                (seconds only when non-zero; fraction in 3, 6
+//   or 9 digits)
 //                  12:31:14.645876123
 //   Time           12:31:14+01:00       (offset 'Z' for zero, seconds when non-zero: +00:53:28)
 //   LocalDateTime  2015-07-21T21:40:32.142
@@ -160,9 +161,7 @@ struct DateTime {
 
   bool IsValid() const;
   bool has_zone() const { return zone != kNoTimeZone; }
-  LocalDateTime local() const {
-    return LocalDateTime{seconds + offset_seconds, nanos};
-  }
+  LocalDateTime local() const { return LocalDateTime{seconds + offset_seconds, nanos}; }
   void AppendTo(std::string* out) const;
   std::string ToString() const;
   // Same instant, same offset and same zone.
@@ -196,7 +195,7 @@ struct Duration {
 // A zone given as text the way Cypher's `timezone` arguments take it: "Z", "+01:00", "-0530",
 // "+01" as a fixed offset, anything else as a tz database name.
 struct ZoneSpec {
-  int32_t offset_seconds = 0;    // when zone == kNoTimeZone
+  int32_t offset_seconds = 0;  // when zone == kNoTimeZone
   TimeZoneId zone = kNoTimeZone;
 };
 Result<ZoneSpec> ParseZoneSpec(std::string_view text);

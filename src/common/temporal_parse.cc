@@ -175,9 +175,9 @@ Status ParseTimePart(Cursor& c, int64_t* nanos_of_day) {
     c.Digits(n, &fraction);
     for (size_t i = n; i < 9; ++i) fraction *= 10;
   }
-  Result<LocalTime> t = LocalTime::FromParts(static_cast<int32_t>(hour),
-                                             static_cast<int32_t>(minute),
-                                             static_cast<int32_t>(second), fraction);
+  Result<LocalTime> t =
+      LocalTime::FromParts(static_cast<int32_t>(hour), static_cast<int32_t>(minute),
+                           static_cast<int32_t>(second), fraction);
   if (!t.ok()) return c.Wrap(t.status());
   *nanos_of_day = t->nanos;
   return Status::OK();
@@ -318,8 +318,8 @@ struct DurationAccumulator {
     if (m > kMax || m < kMin || d > kMax || d < kMin || s > kMax || s < kMin) {
       return Status::InvalidArgument("duration out of range");
     }
-    return Duration::Make(static_cast<int64_t>(m), static_cast<int64_t>(d),
-                          static_cast<int64_t>(s), static_cast<int64_t>(t % kNanosPerSecond));
+    return Duration::Make(static_cast<int64_t>(m), static_cast<int64_t>(d), static_cast<int64_t>(s),
+                          static_cast<int64_t>(t % kNanosPerSecond));
   }
 };
 

@@ -266,9 +266,7 @@ Value::Value(const DateTime& v) : type_(ValueType::kDateTime), aux_(v.nanos) {
 
 Value::Value(const Duration& v) : type_(ValueType::kDuration) { payload_.rep = new DurationRep(v); }
 
-Value::Value(Node node) : type_(ValueType::kNode) {
-  payload_.rep = new NodeRep(std::move(node));
-}
+Value::Value(Node node) : type_(ValueType::kNode) { payload_.rep = new NodeRep(std::move(node)); }
 
 Value::Value(Relationship relationship) : type_(ValueType::kRelationship) {
   payload_.rep = new RelationshipRep(std::move(relationship));

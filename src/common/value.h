@@ -122,9 +122,7 @@ class Value {
   bool is_bytes() const { return type_ == ValueType::kBytes; }
   bool is_list() const { return type_ == ValueType::kList; }
   bool is_map() const { return type_ == ValueType::kMap; }
-  bool is_temporal() const {
-    return type_ >= ValueType::kDate && type_ <= ValueType::kDuration;
-  }
+  bool is_temporal() const { return type_ >= ValueType::kDate && type_ <= ValueType::kDuration; }
   bool is_graph() const { return type_ >= ValueType::kNode; }
 
   // Checked accessors: calling one for another type is a programming error (asserted).

@@ -303,7 +303,9 @@ Ternary Apply(Comparison c, bool on_less, bool on_equal, bool on_greater) {
 
 }  // namespace
 
-Ternary LessThan(const Value& a, const Value& b) { return Apply(Compare(a, b), true, false, false); }
+Ternary LessThan(const Value& a, const Value& b) {
+  return Apply(Compare(a, b), true, false, false);
+}
 
 Ternary LessThanOrEqual(const Value& a, const Value& b) {
   return Apply(Compare(a, b), true, true, false);

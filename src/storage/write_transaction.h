@@ -10,6 +10,13 @@
 // writes meanwhile, the snapshot is also the latest committed state, so there are no write
 // conflicts to detect.
 //
+// Cost model: pending writes are appended to a plain rocksdb::WriteBatch, which is cheap. Only
+// when a read happens while writes are pending are they indexed (replayed once into a
+// rocksdb::WriteBatchWithIndex, which then takes all further writes until the next commit);
+// indexing costs several times more per write than appending. Bulk paths should therefore read
+// first and write afterwards within each chunk (e.g. one MultiGet of all keys of a batch, then
+// blind writes): such transactions never build the index.
+//
 // States:
 //   ACTIVE   -> ACTIVE    [Put, Delete, Merge, reads, CommitChunk on success]
 //   ACTIVE   -> FINISHED  [Commit (success or failure), CommitChunk on failure, Rollback,
@@ -33,6 +40,8 @@
 
 namespace rocksdb {
 class ManagedSnapshot;
+class WriteBatch;
+class WriteBatchBase;
 class WriteBatchWithIndex;
 }  // namespace rocksdb
 
@@ -55,6 +64,8 @@ class WriteTransaction final : public ReadView {
   Result<bool> Get(Family f, std::string_view key, std::string* value) override;
   Status MultiGet(Family f, std::span<const std::string_view> keys,
                   std::vector<std::optional<std::string>>* values) override;
+  // The iterator shows the writes made before it was created. Whether it also shows writes made
+  // while it is open is unspecified; writing does not invalidate it (see iterator.h).
   std::unique_ptr<Iterator> NewIterator(Family f, std::string_view lower,
                                         std::string_view upper) override;
 
@@ -89,13 +100,22 @@ class WriteTransaction final : public ReadView {
   bool active() const { return active_; }
 
  private:
+  // Where writes go: indexed_ once it exists, plain_ before.
+  rocksdb::WriteBatchBase& pending();
+  const rocksdb::WriteBatch& pending_batch() const;
+  // Makes pending writes readable: builds indexed_ from plain_ when plain_ holds writes.
+  Status PrepareRead();
   Status WriteBatchToDb();
+  void ClearPending();
   void Finish();
   void NoteError(Status status);
 
   internal::EngineState& state_;
   std::unique_ptr<rocksdb::ManagedSnapshot> snapshot_;
-  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  // Invariant: when indexed_ is non-null, plain_ is empty. Reads go to the database (on the
+  // snapshot) directly while indexed_ is null, through indexed_ otherwise.
+  std::unique_ptr<rocksdb::WriteBatch> plain_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> indexed_;
   // The first error recorded by a write; reported by the next commit.
   Status deferred_error_;
   bool active_ = true;

@@ -101,6 +101,40 @@ const char* QuantifierName(QuantifierKind q) {
   return "all";
 }
 
+// Whether `text` starts with a name followed by ` <op> ` (e.g. "x IN "), which the parser would
+// read as a comprehension, quantifier or reduce header rather than an expression.
+bool StartsWithNameThen(std::string_view text, std::string_view op) {
+  size_t i = 0;
+  if (!text.empty() && text[0] == '`') {
+    for (i = 1; i < text.size(); ++i) {
+      if (text[i] != '`') continue;
+      if (i + 1 < text.size() && text[i + 1] == '`') {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    ++i;
+  } else {
+    while (i < text.size() && text[i] != ' ' && text[i] != '.' && text[i] != '(' &&
+           text[i] != '[' && text[i] != '{' && text[i] != ':') {
+      ++i;
+    }
+    if (i == 0 || !IsUnquotedName(text.substr(0, i))) return false;
+  }
+  return text.size() > i && text[i] == ' ' && text.substr(i + 1, op.size()) == op &&
+         text.size() > i + 1 + op.size() && text[i + 1 + op.size()] == ' ';
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
+    if (x != b[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string QuoteName(std::string_view name) {
@@ -215,10 +249,16 @@ void Printer::Expr(const Expression& e, int min_prec) {
   }
 }
 
-void Printer::Exprs(const std::vector<ExprPtr>& exprs) {
+void Printer::Exprs(const std::vector<ExprPtr>& exprs, std::string_view guard_op) {
   for (size_t i = 0; i < exprs.size(); ++i) {
     if (i > 0) out_ += ", ";
+    size_t start = out_.size();
     Expr(*exprs[i]);
+    if (i == 0 && !guard_op.empty() &&
+        StartsWithNameThen(std::string_view(out_).substr(start), guard_op)) {
+      out_.insert(start, 1, '(');
+      out_ += ')';
+    }
   }
 }
 
@@ -266,7 +306,7 @@ void Printer::ExprInner(const Expression& e) {
     }
     case ExprKind::kList:
       out_ += '[';
-      Exprs(e.As<ListLiteral>().items);
+      Exprs(e.As<ListLiteral>().items, "IN");
       out_ += ']';
       return;
     case ExprKind::kMap: {
@@ -351,7 +391,14 @@ void Printer::ExprInner(const Expression& e) {
       }
       out_ += QuoteName(f.name);
       out_ += f.distinct ? "(DISTINCT " : "(";
-      Exprs(f.args);
+      std::string_view guard;
+      if (f.namespaces.empty() && !f.distinct) {
+        for (const char* q : {"all", "any", "none", "single"}) {
+          if (EqualsIgnoreCase(f.name, q)) guard = "IN";
+        }
+        if (EqualsIgnoreCase(f.name, "reduce")) guard = "=";
+      }
+      Exprs(f.args, guard);
       out_ += ')';
       return;
     }

@@ -4,6 +4,7 @@
 #define SMITH_CYPHER_AST_PRINTER_INTERNAL_H_
 
 #include <string>
+#include <string_view>
 
 #include "cypher/ast/statement.h"
 
@@ -49,7 +50,9 @@ class Printer {
  private:
   void ExprInner(const Expression& e);
   void LiteralText(const Literal& lit);
-  void Exprs(const std::vector<ExprPtr>& exprs);
+  // Comma-separated; if the first item's text would start with `name <guard_op> ` it is
+  // parenthesised (see StartsWithNameThen).
+  void Exprs(const std::vector<ExprPtr>& exprs, std::string_view guard_op = {});
   void ProjectionText(const Projection& p, bool is_return);
   void SetItems(const std::vector<SetItem>& items);
   void TargetText(const SchemaTarget& t);

@@ -97,15 +97,15 @@ bool Parser::ParseNodePattern(NodePattern* out) {
     if (out->where == nullptr) return false;
   }
   if (Accept(TokenKind::kRParen)) return true;
-  if (out->where != nullptr) {
-    Fail("')'");
-  } else if (out->properties != nullptr) {
-    Fail("'WHERE' or ')'");
-  } else if (!out->labels.empty()) {
-    Fail("':', '{', '$', 'WHERE' or ')'");
-  } else {
-    Fail("a variable name, ':', '{', '$', 'WHERE' or ')'");
-  }
+  std::vector<std::string_view> expected;
+  bool open = out->properties == nullptr && out->where == nullptr;
+  if (open && out->variable.empty() && out->labels.empty()) expected.push_back("a variable name");
+  if (open) expected.push_back("':'");
+  if (open && !out->labels.empty()) expected.insert(expected.end(), {"'|'", "'&'"});
+  if (open) expected.insert(expected.end(), {"'{'", "'$'"});
+  if (out->where == nullptr) expected.push_back("'WHERE'");
+  expected.push_back("')'");
+  Fail(JoinAlternatives(expected));
   return false;
 }
 
@@ -135,9 +135,19 @@ bool Parser::ParseRelationshipPattern(RelationshipPattern* out) {
       if (out->where == nullptr) return false;
     }
     if (!Accept(TokenKind::kRBracket)) {
-      Fail(out->where != nullptr        ? "']'"
-           : out->properties != nullptr ? "'WHERE' or ']'"
-                                        : "a variable name, ':', '*', '{', '$', 'WHERE' or ']'");
+      std::vector<std::string_view> expected;
+      bool open = out->properties == nullptr && out->where == nullptr;
+      bool before_length = open && !out->length;
+      if (before_length && out->variable.empty() && out->types.empty()) {
+        expected.push_back("a variable name");
+      }
+      if (before_length && out->types.empty()) expected.push_back("':'");
+      if (before_length && !out->types.empty()) expected.insert(expected.end(), {"'|'", "'&'"});
+      if (before_length) expected.push_back("'*'");
+      if (open) expected.insert(expected.end(), {"'{'", "'$'"});
+      if (out->where == nullptr) expected.push_back("'WHERE'");
+      expected.push_back("']'");
+      Fail(JoinAlternatives(expected));
       return false;
     }
   }

@@ -42,6 +42,15 @@ bool IsSchemaCreateKeyword(Keyword kw) {
 // ---------------------------------------------------------------------------------------------
 // Tokens and errors
 
+std::string JoinAlternatives(const std::vector<std::string_view>& alternatives) {
+  std::string out;
+  for (size_t i = 0; i < alternatives.size(); ++i) {
+    if (i > 0) out += i + 1 == alternatives.size() ? " or " : ", ";
+    out += alternatives[i];
+  }
+  return out;
+}
+
 bool Parser::Expect(TokenKind kind, std::string_view expected) {
   if (Accept(kind)) return true;
   Fail(expected);

@@ -22,6 +22,9 @@
 
 namespace smith::cypher {
 
+// "a, b or c" for an expectation list.
+std::string JoinAlternatives(const std::vector<std::string_view>& alternatives);
+
 class Parser {
  public:
   // `tokens` is the output of Tokenize(source) and must outlive the parser.

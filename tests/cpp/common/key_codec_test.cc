@@ -131,12 +131,22 @@ TEST(KeyCodecTest, NumbersInterleaveAcrossIntAndFloat) {
 
 TEST(KeyCodecTest, RoundTripsKeepIntsAndFloatsApart) {
   const Value values[] = {
-      Value::Int(0),         Value::Float(0.0),      Value::Float(-0.0),  Value::Int(INT64_MIN),
-      Value::Int(INT64_MAX), Value::Float(1e-310),   Value::Float(-3.75), Value::Int(-3),
-      Value::String(""),     Value::String(std::string("a\0b", 3)), Value::Bytes("\xFF\x00"),
-      Value::List({}),       Value::List({Value::Int(1), Value::Float(1.0), Value()}),
+      Value::Int(0),
+      Value::Float(0.0),
+      Value::Float(-0.0),
+      Value::Int(INT64_MIN),
+      Value::Int(INT64_MAX),
+      Value::Float(1e-310),
+      Value::Float(-3.75),
+      Value::Int(-3),
+      Value::String(""),
+      Value::String(std::string("a\0b", 3)),
+      Value::Bytes("\xFF\x00"),
+      Value::List({}),
+      Value::List({Value::Int(1), Value::Float(1.0), Value()}),
       Value::Map({{"k", Value::Float(2.0)}, {"j", Value::Int(2)}}),
-      Value(Duration{-5, 3, -86400, 0}), Value(Duration{INT64_MAX, INT64_MIN, INT64_MAX, 999999999}),
+      Value(Duration{-5, 3, -86400, 0}),
+      Value(Duration{INT64_MAX, INT64_MIN, INT64_MAX, 999999999}),
   };
   for (const Value& v : values) {
     EXPECT_EQ(RoundTrip(v), v) << v.ToString();

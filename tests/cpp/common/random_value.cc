@@ -27,15 +27,29 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 }
 
 const char* const kZones[] = {"Europe/Stockholm", "America/New_York", "Asia/Kolkata", "UTC",
-                              "Australia/Eucla", "Pacific/Honolulu"};
+                              "Australia/Eucla",  "Pacific/Honolulu"};
 
 }  // namespace
 
 int64_t RandomValueGenerator::Int() {
-  static constexpr int64_t kPool[] = {0, 1, -1, 2, 3, 95, 96, -32, -33, 127, 128,
-                                      (int64_t{1} << 53), (int64_t{1} << 53) + 1,
-                                      -(int64_t{1} << 53) - 1, INT64_MAX, INT64_MIN,
-                                      INT64_MAX - 1, INT64_MIN + 1};
+  static constexpr int64_t kPool[] = {0,
+                                      1,
+                                      -1,
+                                      2,
+                                      3,
+                                      95,
+                                      96,
+                                      -32,
+                                      -33,
+                                      127,
+                                      128,
+                                      (int64_t{1} << 53),
+                                      (int64_t{1} << 53) + 1,
+                                      -(int64_t{1} << 53) - 1,
+                                      INT64_MAX,
+                                      INT64_MIN,
+                                      INT64_MAX - 1,
+                                      INT64_MIN + 1};
   if (options_.collide) {
     return Below(3) == 0 ? kPool[Below(std::size(kPool))] : Between(-4, 4);
   }
@@ -52,7 +66,14 @@ int64_t RandomValueGenerator::Int() {
 }
 
 double RandomValueGenerator::Float() {
-  static const double kPool[] = {0.0, -0.0, 1.0, -1.0, 1.5, 2.0, -2.5, 0.1,
+  static const double kPool[] = {0.0,
+                                 -0.0,
+                                 1.0,
+                                 -1.0,
+                                 1.5,
+                                 2.0,
+                                 -2.5,
+                                 0.1,
                                  std::numeric_limits<double>::quiet_NaN(),
                                  std::numeric_limits<double>::infinity(),
                                  -std::numeric_limits<double>::infinity(),
@@ -94,14 +115,14 @@ double RandomValueGenerator::Float() {
 
 std::string RandomValueGenerator::Utf8String() {
   static const std::string_view kPool[] = {"",
-                                            "a",
-                                            std::string_view("a\0", 2),
-                                            std::string_view("a\0b", 3),
-                                            "ab",
-                                            "b",
-                                            "\xC3\xA9",
-                                            "\xF0\x9F\x98\x80",
-                                            "A"};
+                                           "a",
+                                           std::string_view("a\0", 2),
+                                           std::string_view("a\0b", 3),
+                                           "ab",
+                                           "b",
+                                           "\xC3\xA9",
+                                           "\xF0\x9F\x98\x80",
+                                           "A"};
   if (options_.collide && Below(2) == 0) return std::string(kPool[Below(std::size(kPool))]);
   std::string s;
   const size_t length = Below(4) == 0 ? Below(40) : Below(6);
@@ -192,7 +213,8 @@ Value RandomValueGenerator::Temporal() {
       const int64_t months = component(), days = component();
       const int64_t seconds =
           Below(2) == 0 || days > 1000000 || days < -1000000 ? component() : days * -86400;
-      const int64_t nanos = options_.collide ? 0 : Between(-kNanosPerSecond + 1, kNanosPerSecond - 1);
+      const int64_t nanos =
+          options_.collide ? 0 : Between(-kNanosPerSecond + 1, kNanosPerSecond - 1);
       Result<Duration> d = Duration::Make(months, days, seconds, nanos);
       return d.ok() ? Value(*d) : Value();
     }
@@ -225,9 +247,9 @@ Value RandomValueGenerator::Generate(int depth) {
       ValueMap map;
       const size_t n = Below(4);
       for (size_t i = 0; i < n; ++i) {
-        map.Assign(options_.collide ? std::string(1, static_cast<char>('a' + Below(3)))
-                                    : Utf8String(),
-                   Generate(depth + 1));
+        map.Assign(
+            options_.collide ? std::string(1, static_cast<char>('a' + Below(3))) : Utf8String(),
+            Generate(depth + 1));
       }
       return Value::Map(std::move(map));
     }

@@ -22,8 +22,7 @@ struct RandomValueOptions {
 
 class RandomValueGenerator {
  public:
-  RandomValueGenerator(uint64_t seed, RandomValueOptions options)
-      : rng_(seed), options_(options) {}
+  RandomValueGenerator(uint64_t seed, RandomValueOptions options) : rng_(seed), options_(options) {}
 
   Value Next() { return Generate(0); }
   std::mt19937_64& rng() { return rng_; }

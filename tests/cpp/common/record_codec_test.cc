@@ -31,7 +31,9 @@ TEST(RecordCodecTest, ExactBytes) {
   EXPECT_EQ(Encode(Value::String("hi")), "\x05\x02hi");
   EXPECT_EQ(Encode(Value::Bytes("")), std::string("\x06\x00", 2));
   EXPECT_EQ(Encode(Value::List({Value::Int(1), Value()})), std::string("\x07\x02\xA1\x00", 4));
-  EXPECT_EQ(Encode(Value::Map({{"a", Value::Int(1)}})), "\x08\x01\x01" "a\xA1");
+  EXPECT_EQ(Encode(Value::Map({{"a", Value::Int(1)}})),
+            "\x08\x01\x01"
+            "a\xA1");
   EXPECT_EQ(Encode(Value(Date{-1})), "\x09\x01");
   EXPECT_EQ(Encode(Value(LocalTime{5})), "\x0A\x05");
   EXPECT_EQ(Encode(Value(Time{1, -1})), "\x0B\x01\x01");
@@ -155,7 +157,8 @@ TEST(RecordCodecTest, SpecificCorruptions) {
             std::string_view::npos);
   EXPECT_NE(decode("\x07\xFF\xFF\xFF\xFF\x0F").message().find("list size exceeds"),
             std::string_view::npos);
-  EXPECT_TRUE(decode(std::string("\x0F\x00\x00\x02\x01", 5)).IsCorruption());  // nanos against seconds' sign
+  EXPECT_TRUE(decode(std::string("\x0F\x00\x00\x02\x01", 5))
+                  .IsCorruption());  // nanos against seconds' sign
   EXPECT_TRUE(decode("\x03\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x7F").IsCorruption());
   EXPECT_TRUE(decode(std::string(3 * kMaxValueNestingDepth, '\x07')).IsCorruption());
   std::string deep;

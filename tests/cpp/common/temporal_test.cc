@@ -52,7 +52,9 @@ TEST(TemporalFormatTest, PrintsLikeNeo4j) {
   EXPECT_EQ(Date{DaysFromCivil(10000, 1, 1)}.ToString(), "+10000-01-01");
   EXPECT_EQ(Date{DaysFromCivil(-12345, 1, 1)}.ToString(), "-12345-01-01");
 
-  auto lt = [](int h, int m, int s, int64_t n) { return LocalTime::FromParts(h, m, s, n)->ToString(); };
+  auto lt = [](int h, int m, int s, int64_t n) {
+    return LocalTime::FromParts(h, m, s, n)->ToString();
+  };
   EXPECT_EQ(lt(12, 31, 14, 645876123), "12:31:14.645876123");
   EXPECT_EQ(lt(12, 31, 14, 645876000), "12:31:14.645876");
   EXPECT_EQ(lt(12, 31, 14, 645000000), "12:31:14.645");
@@ -93,28 +95,41 @@ TEST(TemporalFormatTest, DurationNanosTakeTheSignOfSeconds) {
 // The openCypher TCK's Temporal2 scenarios: parse a string, print the value.
 TEST(TemporalParseTest, TckDates) {
   const std::pair<const char*, const char*> cases[] = {
-      {"2015-07-21", "2015-07-21"}, {"20150721", "2015-07-21"}, {"2015-07", "2015-07-01"},
-      {"201507", "2015-07-01"},     {"2015-W30-2", "2015-07-21"}, {"2015W302", "2015-07-21"},
-      {"2015-W30", "2015-07-20"},   {"2015W30", "2015-07-20"},   {"2015-202", "2015-07-21"},
-      {"2015202", "2015-07-21"},    {"2015", "2015-01-01"},      {"+10000-01-01", "+10000-01-01"},
-      {"-0005-03-01", "-0005-03-01"}, {"2020-W53-7", "2021-01-03"}, {"2016-366", "2016-12-31"},
+      {"2015-07-21", "2015-07-21"},   {"20150721", "2015-07-21"},
+      {"2015-07", "2015-07-01"},      {"201507", "2015-07-01"},
+      {"2015-W30-2", "2015-07-21"},   {"2015W302", "2015-07-21"},
+      {"2015-W30", "2015-07-20"},     {"2015W30", "2015-07-20"},
+      {"2015-202", "2015-07-21"},     {"2015202", "2015-07-21"},
+      {"2015", "2015-01-01"},         {"+10000-01-01", "+10000-01-01"},
+      {"-0005-03-01", "-0005-03-01"}, {"2020-W53-7", "2021-01-03"},
+      {"2016-366", "2016-12-31"},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(Reformat<Date>(in), out) << in;
 }
 
 TEST(TemporalParseTest, TckTimes) {
   const std::pair<const char*, const char*> local[] = {
-      {"21:40:32.142", "21:40:32.142"}, {"214032.142", "21:40:32.142"}, {"21:40:32", "21:40:32"},
-      {"214032", "21:40:32"},           {"21:40", "21:40"},             {"2140", "21:40"},
-      {"21", "21:00"},                  {"21:40:32,5", "21:40:32.500"},
+      {"21:40:32.142", "21:40:32.142"},
+      {"214032.142", "21:40:32.142"},
+      {"21:40:32", "21:40:32"},
+      {"214032", "21:40:32"},
+      {"21:40", "21:40"},
+      {"2140", "21:40"},
+      {"21", "21:00"},
+      {"21:40:32,5", "21:40:32.500"},
   };
   for (const auto& [in, out] : local) EXPECT_EQ(Reformat<LocalTime>(in), out) << in;
   const std::pair<const char*, const char*> zoned[] = {
-      {"21:40:32.142+0100", "21:40:32.142+01:00"}, {"214032.142Z", "21:40:32.142Z"},
-      {"21:40:32+01:00", "21:40:32+01:00"},        {"214032-0100", "21:40:32-01:00"},
-      {"21:40-01:30", "21:40-01:30"},              {"2140-00:00", "21:40Z"},
-      {"2140-02", "21:40-02:00"},                  {"22+18:00", "22:00+18:00"},
-      {"12:34:56+02:05:59", "12:34:56+02:05:59"},  {"21:40", "21:40Z"},
+      {"21:40:32.142+0100", "21:40:32.142+01:00"},
+      {"214032.142Z", "21:40:32.142Z"},
+      {"21:40:32+01:00", "21:40:32+01:00"},
+      {"214032-0100", "21:40:32-01:00"},
+      {"21:40-01:30", "21:40-01:30"},
+      {"2140-00:00", "21:40Z"},
+      {"2140-02", "21:40-02:00"},
+      {"22+18:00", "22:00+18:00"},
+      {"12:34:56+02:05:59", "12:34:56+02:05:59"},
+      {"21:40", "21:40Z"},
   };
   for (const auto& [in, out] : zoned) EXPECT_EQ(Reformat<Time>(in), out) << in;
 }
@@ -173,8 +188,8 @@ TEST(TemporalParseTest, TckDurations) {
 }
 
 TEST(TemporalParseTest, RejectsMalformedTextWithClearErrors) {
-  const char* dates[] = {"", "2015-13-01", "2015-02-30", "2015-W54", "2015-000", "15-07-21",
-                         "2015-07-21x", "2015-0721", "1000000000-01-01"};
+  const char* dates[] = {"",         "2015-13-01",  "2015-02-30", "2015-W54",        "2015-000",
+                         "15-07-21", "2015-07-21x", "2015-0721",  "1000000000-01-01"};
   for (const char* text : dates) {
     Result<Date> r = Date::Parse(text);
     EXPECT_FALSE(r.ok()) << text;
@@ -184,11 +199,11 @@ TEST(TemporalParseTest, RejectsMalformedTextWithClearErrors) {
           << r.status().message();
     }
   }
-  const char* times[] = {"24:00", "12:60", "12:30:60", "12:30:00.", "12:30:00.1234567890", "1",
-                         "12:30+19:00", "12:30+01:60", "12:3"};
+  const char* times[] = {"24:00", "12:60",       "12:30:60",    "12:30:00.", "12:30:00.1234567890",
+                         "1",     "12:30+19:00", "12:30+01:60", "12:3"};
   for (const char* text : times) EXPECT_FALSE(Time::Parse(text).ok()) << text;
-  const char* durations[] = {"", "P", "PT", "1D", "P1H", "PT1D", "P1D1Y", "P1.2345678901S",
-                             "P99999999999999999999Y"};
+  const char* durations[] = {
+      "", "P", "PT", "1D", "P1H", "PT1D", "P1D1Y", "P1.2345678901S", "P99999999999999999999Y"};
   for (const char* text : durations) EXPECT_FALSE(Duration::Parse(text).ok()) << text;
 
   Result<Date> r = Date::Parse("2015-02-30");
@@ -289,8 +304,8 @@ TEST(TemporalRoundTripTest, ToStringThenParse) {
                          "Asia/Kathmandu", "UTC"};
   for (int i = 0; i < 5000; ++i) {
     SCOPED_TRACE("seed " + std::to_string(seed) + " iteration " + std::to_string(i));
-    const int64_t day = between(0, 3) == 0 ? between(MinEpochDay(), MaxEpochDay())
-                                           : between(-200000, 200000);
+    const int64_t day =
+        between(0, 3) == 0 ? between(MinEpochDay(), MaxEpochDay()) : between(-200000, 200000);
     int64_t nanos_of_day = between(0, kNanosPerDay - 1);
     if (between(0, 2) == 0) nanos_of_day -= nanos_of_day % kNanosPerSecond;
     if (between(0, 2) == 0) nanos_of_day -= nanos_of_day % (60 * kNanosPerSecond);
@@ -317,10 +332,9 @@ TEST(TemporalRoundTripTest, ToStringThenParse) {
       ASSERT_TRUE(back.ok()) << zoned->ToString() << " " << back.status().ToString();
       EXPECT_EQ(*back, *zoned) << zoned->ToString();
     }
-    Result<Duration> d = Duration::Make(between(-100000, 100000) >> between(0, 16),
-                                        between(-100000, 100000) >> between(0, 16),
-                                        between(-1'000'000'000, 1'000'000'000),
-                                        between(-kNanosPerSecond + 1, kNanosPerSecond - 1));
+    Result<Duration> d = Duration::Make(
+        between(-100000, 100000) >> between(0, 16), between(-100000, 100000) >> between(0, 16),
+        between(-1'000'000'000, 1'000'000'000), between(-kNanosPerSecond + 1, kNanosPerSecond - 1));
     ASSERT_TRUE(d.ok());
     Result<Duration> back = Duration::Parse(d->ToString());
     ASSERT_TRUE(back.ok()) << d->ToString();

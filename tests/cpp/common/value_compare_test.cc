@@ -149,7 +149,7 @@ TEST(CompareTest, Table) {
       {S("a"), S("b"), T, T, Fa, Fa},
       {S("B"), S("a"), T, T, Fa, Fa},
       {S("a"), S("ab"), T, T, Fa, Fa},
-      {S("z"), S("\xC3\xA9"), T, T, Fa, Fa},               // U+007A < U+00E9
+      {S("z"), S("\xC3\xA9"), T, T, Fa, Fa},                     // U+007A < U+00E9
       {S("\xEF\xBF\xBF"), S("\xF0\x90\x80\x80"), T, T, Fa, Fa},  // U+FFFF < U+10000
       {B(false), B(true), T, T, Fa, Fa},
       {Value(Date{1}), Value(Date{2}), T, T, Fa, Fa},

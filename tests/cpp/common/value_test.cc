@@ -37,8 +37,8 @@ TEST(ValueTest, FactoriesAndAccessors) {
 }
 
 TEST(ValueTest, InlineStringBoundary) {
-  for (size_t n : {size_t{0}, size_t{1}, Value::kMaxInlineString, Value::kMaxInlineString + 1,
-                   size_t{1000}}) {
+  for (size_t n :
+       {size_t{0}, size_t{1}, Value::kMaxInlineString, Value::kMaxInlineString + 1, size_t{1000}}) {
     const std::string s(n, 'q');
     Value v = Value::String(s);
     Value copy = v;

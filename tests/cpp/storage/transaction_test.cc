@@ -188,6 +188,58 @@ TEST_F(TransactionTest, WriterReadsItsOwnPutsDeletesAndMerges) {
   EXPECT_EQ(ReadCommitted(Family::kNode, "fresh"), "<>+f1");
 }
 
+TEST_F(TransactionTest, PendingWritesBecomeReadableWhenFirstReadComesAfterThem) {
+  // Writes are appended to a plain batch until a read needs them; the first read after writes
+  // indexes them. Both phases must give the same answers.
+  Commit(Family::kNode, "base", "B");
+  auto txn = engine_->BeginWrite();
+  EXPECT_EQ(Read(*txn, Family::kNode, "base"), "B");  // nothing pending: straight to the snapshot
+  txn->Put(Family::kNode, "a", "1");
+  txn->Put(Family::kNode, "a", "2");
+  txn->Delete(Family::kNode, "base");
+  txn->Merge(Family::kNode, "m", "x");
+  txn->Put(Family::kLabel, "l", "");
+  EXPECT_EQ(txn->PendingCount(), 5u);
+  const size_t bytes = txn->ApproximateBytes();
+  std::vector<std::string_view> keys = {"a", "base", "m"};
+  std::vector<std::optional<std::string>> values;
+  ASSERT_TRUE(txn->MultiGet(Family::kNode, keys, &values).ok());  // indexes the pending writes
+  EXPECT_EQ(values, (std::vector<std::optional<std::string>>{"2", std::nullopt, "<>+x"}));
+  EXPECT_EQ(txn->PendingCount(), 5u);
+  EXPECT_EQ(txn->ApproximateBytes(), bytes);
+  EXPECT_EQ(Read(*txn, Family::kLabel, "l"), "");
+  txn->Merge(Family::kNode, "m", "y");  // later writes go to the index directly
+  EXPECT_EQ(Read(*txn, Family::kNode, "m"), "<>+x+y");
+  ASSERT_TRUE(txn->CommitChunk().ok());
+
+  // After a chunk the transaction starts over with a plain batch.
+  txn->Put(Family::kNode, "c", "3");
+  ASSERT_TRUE(txn->Commit().ok());
+  auto read = engine_->BeginRead();
+  EXPECT_EQ(Read(*read, Family::kNode, "a"), "2");
+  EXPECT_EQ(Read(*read, Family::kNode, "base"), "<absent>");
+  EXPECT_EQ(Read(*read, Family::kNode, "m"), "<>+x+y");
+  EXPECT_EQ(Read(*read, Family::kNode, "c"), "3");
+  EXPECT_EQ(Read(*read, Family::kLabel, "l"), "");
+}
+
+TEST_F(TransactionTest, BlindWritesWithoutReadsCommit) {
+  auto txn = engine_->BeginWrite();
+  std::vector<std::string_view> keys = {"k0", "k1"};
+  std::vector<std::optional<std::string>> values;
+  ASSERT_TRUE(txn->MultiGet(Family::kUnique, keys, &values).ok());
+  EXPECT_EQ(values, (std::vector<std::optional<std::string>>{std::nullopt, std::nullopt}));
+  for (int i = 0; i < 1000; ++i) {
+    txn->Put(Family::kNode, "n" + std::to_string(i), "r");
+    txn->Put(Family::kUnique, "k" + std::to_string(i), "n" + std::to_string(i));
+    txn->Merge(Family::kNode, "n" + std::to_string(i), "p");
+  }
+  EXPECT_EQ(txn->PendingCount(), 3000u);
+  ASSERT_TRUE(txn->Commit().ok());
+  EXPECT_EQ(ReadCommitted(Family::kUnique, "k999"), "n999");
+  EXPECT_EQ(ReadCommitted(Family::kNode, "n5"), "r+p");
+}
+
 TEST_F(TransactionTest, MergeOnFamilyWithoutMergeFunctionFailsTheCommit) {
   auto txn = engine_->BeginWrite();
   txn->Put(Family::kRel, "r", "1");
