@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 readonly APT_PACKAGES=(
   build-essential cmake ninja-build ccache clang-format pkg-config
   librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev libabsl-dev tzdata
-  python3 python3-venv python3-dev
+  python3 python3-venv python3-dev libre2-dev
 )
 
 missing=()

@@ -40,6 +40,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "Neo.ClientError.Statement.EntityNotFound";
     case StatusCode::kInternal:
       return "Neo.DatabaseError.General.UnknownError";
+    case StatusCode::kArithmeticError:
+      return "Neo.ClientError.Statement.ArithmeticError";
   }
   return "Neo.DatabaseError.General.UnknownError";
 }

@@ -57,6 +57,8 @@ enum class StatusCode : int {
   kEntityNotFound = 16,
   // A bug in smith: an invariant did not hold.
   kInternal = 17,
+  // Integer arithmetic overflowed or divided by zero ("long overflow", "/ by zero").
+  kArithmeticError = 18,
 };
 
 // The Neo4j status code for `code`, e.g. "Neo.ClientError.Schema.ConstraintValidationFailed".

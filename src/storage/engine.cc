@@ -37,8 +37,7 @@ std::unique_ptr<WriteTransaction> Engine::BeginWrite() {
   return std::make_unique<WriteTransaction>(*state_);
 }
 
-Result<std::unique_ptr<WriteTransaction>> Engine::TryBeginWrite(
-    std::chrono::milliseconds timeout) {
+Result<std::unique_ptr<WriteTransaction>> Engine::TryBeginWrite(std::chrono::milliseconds timeout) {
   if (!state_->TryAcquireWriter(timeout)) {
     return Status::Locked("database directory '" + path_ + "': gave up after " +
                           std::to_string(timeout.count()) +

@@ -99,8 +99,8 @@ Result<DirectoryContents> InspectDirectory(const std::string& dir) {
     return Status::IncompatibleFormat(
         NotSmithMessage(dir, "it is not empty (it contains " + list + ")"));
   }
-  rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir,
-                                                      &contents.families);
+  rocksdb::Status s =
+      rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &contents.families);
   if (!s.ok()) {
     return Status::IncompatibleFormat(
         NotSmithMessage(dir, "RocksDB cannot read it (" + s.ToString() + ")"));
@@ -109,8 +109,9 @@ Result<DirectoryContents> InspectDirectory(const std::string& dir) {
                                   FamilyName(Family::kMeta)) != contents.families.end();
   if (!has_meta && !has_lock_file) {
     return Status::IncompatibleFormat(NotSmithMessage(
-        dir, "it holds a RocksDB database without smith's format marker (no 'meta' column "
-             "family)"));
+        dir,
+        "it holds a RocksDB database without smith's format marker (no 'meta' column "
+        "family)"));
   }
   contents.has_database = true;
   return contents;
@@ -177,7 +178,9 @@ Result<std::unique_ptr<internal::EngineState>> OpenRocksDb(const std::string& di
   state->db.reset(db);
   state->all_handles = handles;
   for (rocksdb::ColumnFamilyHandle* h : handles) {
-    if (std::optional<Family> f = FamilyFromName(h->GetName())) state->families[FamilyIndex(*f)] = h;
+    if (std::optional<Family> f = FamilyFromName(h->GetName())) {
+      state->families[FamilyIndex(*f)] = h;
+    }
   }
   state->commit_options = internal::MakeCommitOptions(options);
   for (Family f : kAllFamilies) {
@@ -241,10 +244,9 @@ Status FinishCreation(const std::string& dir, internal::EngineState& state,
   rocksdb::WriteOptions synced;
   synced.sync = true;
   std::string version = EncodeFormatVersion(kFormatVersion);
-  rocksdb::Status s = state.db->Put(synced, state.handle(Family::kMeta),
-                                    rocksdb::Slice(kFormatVersionKey.data(),
-                                                   kFormatVersionKey.size()),
-                                    version);
+  rocksdb::Status s =
+      state.db->Put(synced, state.handle(Family::kMeta),
+                    rocksdb::Slice(kFormatVersionKey.data(), kFormatVersionKey.size()), version);
   return internal::FromRocksDb(s, "cannot create database in '" + dir + "'");
 }
 
@@ -254,9 +256,9 @@ Result<uint32_t> CheckFormat(const std::string& dir, internal::EngineState& stat
   rocksdb::ColumnFamilyHandle* meta = state.handle(Family::kMeta);
   if (meta != nullptr) {
     std::string value;
-    rocksdb::Status s = state.db->Get(
-        rocksdb::ReadOptions(), meta,
-        rocksdb::Slice(kFormatVersionKey.data(), kFormatVersionKey.size()), &value);
+    rocksdb::Status s =
+        state.db->Get(rocksdb::ReadOptions(), meta,
+                      rocksdb::Slice(kFormatVersionKey.data(), kFormatVersionKey.size()), &value);
     if (s.ok()) {
       if (value.size() != 4) {
         return Status::IncompatibleFormat("database directory '" + dir +

@@ -36,8 +36,7 @@ struct IteratorRep {
 // prefix_bytes > 0 (the family has a fixed prefix extractor of that length) it enables RocksDB's
 // prefix mode when RangeWithinOnePrefix allows, and total-order iteration otherwise.
 std::unique_ptr<IteratorRep> NewIteratorRep(std::string_view lower, std::string_view upper,
-                                            const rocksdb::Snapshot* snapshot,
-                                            size_t prefix_bytes);
+                                            const rocksdb::Snapshot* snapshot, size_t prefix_bytes);
 
 // True when every key k with lower <= k < upper has length >= n and the same first n bytes as
 // `lower`, so that a prefix-mode iterator yields exactly the keys of [lower, upper). That holds

@@ -30,7 +30,9 @@ class MergeFunction {
 
   // Applies `operands` (oldest first) to `existing` and writes the resulting value to `*result`.
   // `existing` is nullptr when the key has no base value (absent or deleted). Returns false when
-  // the input is corrupt; the read (or compaction) then fails with kCorruption.
+  // the input is corrupt; the read then fails with kCorruption. A false return during a
+  // background compaction puts RocksDB into a read-only error state until reopened, so accept
+  // anything that the graph layer itself may have written.
   virtual bool FullMerge(const std::string_view* existing,
                          std::span<const std::string_view> operands, std::string* result) const = 0;
 

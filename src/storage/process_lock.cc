@@ -46,8 +46,8 @@ Result<std::unique_ptr<ProcessLock>> ProcessLock::Acquire(const std::string& dir
   const std::string file = dir + "/" + std::string(kLockFileName);
   int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return Status::IOError("cannot create lock file '" + file + "' of database directory '" +
-                           dir + "': " + ErrnoText(errno));
+    return Status::IOError("cannot create lock file '" + file + "' of database directory '" + dir +
+                           "': " + ErrnoText(errno));
   }
   int rc;
   do {
@@ -55,9 +55,9 @@ Result<std::unique_ptr<ProcessLock>> ProcessLock::Acquire(const std::string& dir
   } while (rc != 0 && errno == EINTR);
   if (rc != 0) {
     int err = errno;
-    Status status = err == EWOULDBLOCK ? LockedError(dir, ReadHolderPid(fd))
-                                       : Status::IOError("cannot lock '" + file + "': " +
-                                                         ErrnoText(err));
+    Status status = err == EWOULDBLOCK
+                        ? LockedError(dir, ReadHolderPid(fd))
+                        : Status::IOError("cannot lock '" + file + "': " + ErrnoText(err));
     ::close(fd);
     return status;
   }

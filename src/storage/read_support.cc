@@ -7,7 +7,9 @@
 namespace smith::storage::internal {
 namespace {
 
-std::string ReadContext(Family f) { return "read from column family '" + std::string(FamilyName(f)) + "'"; }
+std::string ReadContext(Family f) {
+  return "read from column family '" + std::string(FamilyName(f)) + "'";
+}
 
 }  // namespace
 
@@ -18,8 +20,8 @@ std::vector<rocksdb::Slice> ToSlices(std::span<const std::string_view> keys) {
   return slices;
 }
 
-Result<bool> GetOutcome(Family f, const rocksdb::Status& status, const rocksdb::PinnableSlice& found,
-                        std::string* value) {
+Result<bool> GetOutcome(Family f, const rocksdb::Status& status,
+                        const rocksdb::PinnableSlice& found, std::string* value) {
   if (status.IsNotFound()) return false;
   if (!status.ok()) return FromRocksDb(status, ReadContext(f));
   value->assign(found.data(), found.size());

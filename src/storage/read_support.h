@@ -23,8 +23,8 @@ std::vector<rocksdb::Slice> ToSlices(std::span<const std::string_view> keys);
 
 // Converts the outcome of a point read of `f`: found (copies `found` into `*value`), absent, or
 // an error.
-Result<bool> GetOutcome(Family f, const rocksdb::Status& status, const rocksdb::PinnableSlice& found,
-                        std::string* value);
+Result<bool> GetOutcome(Family f, const rocksdb::Status& status,
+                        const rocksdb::PinnableSlice& found, std::string* value);
 
 // Converts the outcome of a MultiGet of `f` with `count` keys into `*values`; the first
 // error other than NotFound wins.

@@ -142,9 +142,8 @@ std::unique_ptr<Iterator> WriteTransaction::NewIterator(Family f, std::string_vi
   rocksdb::Iterator* base = state_.db->NewIterator(rep->read_options, cf);
   // The batch iterator owns `base` and merges the batch's entries (merge operands resolved with
   // the family's merge operator) over it.
-  rep->iter.reset(indexed_ != nullptr
-                      ? indexed_->NewIteratorWithBase(cf, base, &rep->read_options)
-                      : base);
+  rep->iter.reset(indexed_ != nullptr ? indexed_->NewIteratorWithBase(cf, base, &rep->read_options)
+                                      : base);
   return std::make_unique<Iterator>(std::move(rep));
 }
 

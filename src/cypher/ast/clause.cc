@@ -110,9 +110,7 @@ ClausePtr MergeClause::Clone() const {
   return out;
 }
 
-RemoveItem RemoveItem::Clone() const {
-  return {kind, pos, CloneExpr(target), CloneLabels(labels)};
-}
+RemoveItem RemoveItem::Clone() const { return {kind, pos, CloneExpr(target), CloneLabels(labels)}; }
 
 ClausePtr RemoveClause::Clone() const {
   auto out = std::make_unique<RemoveClause>(pos);

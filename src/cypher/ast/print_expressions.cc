@@ -162,7 +162,24 @@ std::string QuoteVariable(std::string_view name) {
       case Keyword::kCollect:
       case Keyword::kDistinct:
       case Keyword::kWhere:
-        return "`" + std::string(name) + "`";
+      case Keyword::kMatch:
+      case Keyword::kOptional:
+      case Keyword::kUnwind:
+      case Keyword::kWith:
+      case Keyword::kReturn:
+      case Keyword::kCreate:
+      case Keyword::kMerge:
+      case Keyword::kSet:
+      case Keyword::kRemove:
+      case Keyword::kDelete:
+      case Keyword::kDetach:
+      case Keyword::kNodetach:
+      case Keyword::kForeach:
+      case Keyword::kCall: {
+        std::string quoted(name.size() + 2, '`');
+        name.copy(quoted.data() + 1, name.size());
+        return quoted;
+      }
       default:
         break;
     }
@@ -593,8 +610,8 @@ void Printer::Node(const NodePattern& node) {
 
 void Printer::Relationship(const RelationshipPattern& rel) {
   out_ += rel.direction == RelDirection::kIncoming ? "<-" : "-";
-  bool detail = !rel.variable.empty() || !rel.types.empty() || rel.length || rel.properties ||
-                rel.where;
+  bool detail =
+      !rel.variable.empty() || !rel.types.empty() || rel.length || rel.properties || rel.where;
   if (detail) {
     out_ += '[';
     bool any = false;

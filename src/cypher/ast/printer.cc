@@ -372,8 +372,8 @@ void Printer::StatementText(const cypher::Statement& s) {
       out_ += "FOR ";
       TargetText(c.target);
       if (c.index == IndexKind::kLookup) {
-        out_ += " ON EACH " + QuoteName(c.lookup_function) + '(' + QuoteVariable(c.target.variable) +
-                ')';
+        out_ += " ON EACH " + QuoteName(c.lookup_function) + '(' +
+                QuoteVariable(c.target.variable) + ')';
       } else if (c.index == IndexKind::kFulltext) {
         out_ += " ON EACH [";
         PropertyRefs(c.properties, false);

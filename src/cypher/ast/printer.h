@@ -2,8 +2,8 @@
 //
 // The output is one line: keywords upper-case (literals true/false/null and function-like forms
 // such as count(*), all(...), reduce(...), shortestPath(...) lower-case as Neo4j prints them),
-// single spaces, strings in single quotes, names in backticks only when needed, and parentheses only where precedence
-// requires them. Contract: for every AST `a` produced by the parser,
+// single spaces, strings in single quotes, names in backticks only when needed, and parentheses
+// only where precedence requires them. Contract: for every AST `a` produced by the parser,
 // ToCypher(parse(ToCypher(a))) == ToCypher(a), and the meaning is preserved, including the
 // column names of RETURN items: an unaliased item whose canonical text differs from its source
 // text is printed with `AS <source text>`.

@@ -1,8 +1,10 @@
 #include "cypher/parser/lexer.h"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -14,18 +16,35 @@ namespace {
 constexpr uint64_t kMaxMagnitude = uint64_t{1} << 63;  // |INT64_MIN|
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsHexDigit(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 int HexValue(char c) {
   if (IsDigit(c)) return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return c - 'A' + 10;
 }
-bool IsAsciiIdentStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+
+// ASCII character classes, one table lookup per character on the hot paths.
+constexpr uint8_t kIdentStartClass = 1;
+constexpr uint8_t kIdentPartClass = 2;
+
+constexpr std::array<uint8_t, 256> MakeCharClasses() {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    bool digit = c >= '0' && c <= '9';
+    classes[c] = static_cast<uint8_t>((letter ? kIdentStartClass : 0) |
+                                      (letter || digit ? kIdentPartClass : 0));
+  }
+  return classes;
 }
-bool IsAsciiIdentPart(char c) { return IsAsciiIdentStart(c) || IsDigit(c); }
+constexpr std::array<uint8_t, 256> kCharClasses = MakeCharClasses();
+
+bool IsAsciiIdentStart(char c) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & kIdentStartClass) != 0;
+}
+bool IsAsciiIdentPart(char c) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & kIdentPartClass) != 0;
+}
 
 // Decodes one UTF-8 sequence at s[i]; returns its length (0 if ill-formed) and the code point.
 size_t DecodeUtf8(std::string_view s, size_t i, uint32_t* cp) {
@@ -72,6 +91,18 @@ bool IsUnicodeIdentPart(uint32_t cp) {
   return !IsUnicodeSpace(cp);
 }
 
+bool IsAscii(std::string_view s) {
+  uint64_t high_bits = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high_bits |= word;
+  }
+  for (; i < s.size(); ++i) high_bits |= static_cast<unsigned char>(s[i]);
+  return (high_bits & 0x8080808080808080ull) == 0;
+}
+
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
@@ -103,6 +134,7 @@ class Lexer {
   Status Run() {
     tokens_->clear();
     tokens_->reserve(src_.size() / 3 + 4);
+    ascii_ = IsAscii(src_);
     while (true) {
       SMITH_RETURN_IF_ERROR(SkipSpaceAndComments());
       if (i_ >= src_.size()) break;
@@ -123,8 +155,14 @@ class Lexer {
   // Fills the token's position; offsets passed in must not decrease and must not precede the
   // start of the current line.
   void SetPosition(Token* t, size_t offset) {
-    for (size_t k = col_offset_; k < offset; ++k) {
-      if ((static_cast<unsigned char>(src_[k]) & 0xC0) != 0x80) ++col_;
+    if (ascii_) {
+      col_ += static_cast<uint32_t>(offset - col_offset_);
+    } else {
+      uint32_t columns = 0;
+      for (size_t k = col_offset_; k < offset; ++k) {
+        columns += (static_cast<unsigned char>(src_[k]) & 0xC0) != 0x80;
+      }
+      col_ += columns;
     }
     col_offset_ = offset;
     t->offset = static_cast<uint32_t>(offset);
@@ -300,7 +338,12 @@ class Lexer {
 
   Status LexWord() {
     size_t start = i_;
-    while (size_t len = IdentPartLength(i_)) i_ += len;
+    while (true) {
+      while (i_ < src_.size() && IsAsciiIdentPart(src_[i_])) ++i_;
+      size_t len = IdentPartLength(i_);
+      if (len == 0) break;
+      i_ += len;
+    }
     Token& t = Push(TokenKind::kIdentifier, start, i_ - start);
     t.keyword = LookupKeyword(src_.substr(start, i_ - start));
     return Status::OK();
@@ -311,8 +354,8 @@ class Lexer {
     while (end < src_.size() && (IdentPartLength(end) != 0 || src_[end] == '.')) {
       end += IdentPartLength(end) ? IdentPartLength(end) : 1;
     }
-    return Error(start, "Invalid number literal '" + std::string(src_.substr(start, end - start)) +
-                            "'");
+    return Error(start,
+                 "Invalid number literal '" + std::string(src_.substr(start, end - start)) + "'");
   }
 
   // Digits (with single underscores between them) in the given base, accumulated into
@@ -451,10 +494,11 @@ class Lexer {
           size_t n = e == 'u' ? 4 : 8;
           for (size_t k = 0; k < n; ++k) {
             if (i_ + 2 + k >= src_.size() || !IsHexDigit(src_[i_ + 2 + k])) {
-              return Error(esc, "Invalid input '" +
-                                    std::string(src_.substr(esc, std::min(n + 2, src_.size() - esc))) +
-                                    "': expected " + std::to_string(n) +
-                                    " hexadecimal digits in a unicode escape");
+              return Error(esc,
+                           "Invalid input '" +
+                               std::string(src_.substr(esc, std::min(n + 2, src_.size() - esc))) +
+                               "': expected " + std::to_string(n) +
+                               " hexadecimal digits in a unicode escape");
             }
           }
           uint32_t cp = ParseHex(src_, i_ + 2, n);
@@ -470,8 +514,7 @@ class Lexer {
             }
           }
           if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return Error(esc, "Invalid unicode escape '" +
-                                  std::string(src_.substr(esc, i_ - esc)) +
+            return Error(esc, "Invalid unicode escape '" + std::string(src_.substr(esc, i_ - esc)) +
                                   "': not a Unicode scalar value");
           }
           break;
@@ -516,6 +559,7 @@ class Lexer {
   uint32_t line_ = 1;
   uint32_t col_ = 1;
   size_t col_offset_ = 0;
+  bool ascii_ = false;  // The whole input is ASCII: columns are byte counts.
   Token pending_;
 };
 

@@ -40,7 +40,8 @@ ExprPtr Parser::ParseAtom() {
 ExprPtr Parser::ParseNumber(bool negate, const Token& sign) {
   const Token& t = Advance();
   SourcePos pos = negate ? PosOf(sign) : PosOf(t);
-  if (t.kind == TokenKind::kFloat) return Literal::Float(pos, negate ? -t.float_value : t.float_value);
+  if (t.kind == TokenKind::kFloat)
+    return Literal::Float(pos, negate ? -t.float_value : t.float_value);
   if (t.int_value == kInt64MinMagnitude) {
     if (!negate) return FailAt(t, "integer is too large");
     return Literal::Integer(pos, std::numeric_limits<int64_t>::min());
@@ -56,7 +57,8 @@ ExprPtr Parser::ParseStringLiteral() {
 
 ExprPtr Parser::ParseParameter() {
   SourcePos pos = PosOf(Advance());
-  if (Is(TokenKind::kInteger)) return std::make_unique<Parameter>(pos, std::string(TextOf(Advance())));
+  if (Is(TokenKind::kInteger))
+    return std::make_unique<Parameter>(pos, std::string(TextOf(Advance())));
   std::string name;
   if (!ParseName(&name, nullptr, "a parameter name")) return nullptr;
   return std::make_unique<Parameter>(pos, std::move(name));
@@ -218,8 +220,8 @@ ExprPtr Parser::ParseWordAtom() {
       case Keyword::kNone:
       case Keyword::kSingle:
         if (Is(TokenKind::kLParen, 1) && IsName(2) && IsKw(Keyword::kIn, 3)) {
-          QuantifierKind q = t.keyword == Keyword::kAll   ? QuantifierKind::kAll
-                             : t.keyword == Keyword::kAny ? QuantifierKind::kAny
+          QuantifierKind q = t.keyword == Keyword::kAll    ? QuantifierKind::kAll
+                             : t.keyword == Keyword::kAny  ? QuantifierKind::kAny
                              : t.keyword == Keyword::kNone ? QuantifierKind::kNone
                                                            : QuantifierKind::kSingle;
           return ParseQuantifier(q);
@@ -241,6 +243,7 @@ ExprPtr Parser::ParseWordAtom() {
   size_t k = 0;
   while (Is(TokenKind::kDot, k + 1) && IsName(k + 2)) k += 2;
   if (Is(TokenKind::kLParen, k + 1)) return ParseFunctionCall();
+  if (IsClauseKeyword(t)) return Fail("an expression");
   Advance();
   if (Is(TokenKind::kLBrace)) return ParseMapProjection(t);
   return std::make_unique<Variable>(PosOf(t), NameOf(t));
@@ -362,8 +365,7 @@ ExprPtr Parser::ParseShortestPathExpr() {
   auto out = std::make_unique<PatternExpr>(CurPos());
   out->path = std::make_unique<PatternPath>();
   out->path->pos = out->pos;
-  out->path->kind =
-      IsKw(Keyword::kShortestPath) ? PathKind::kShortest : PathKind::kAllShortest;
+  out->path->kind = IsKw(Keyword::kShortestPath) ? PathKind::kShortest : PathKind::kAllShortest;
   Advance();
   Advance();  // (
   BarScope bar(this, false);

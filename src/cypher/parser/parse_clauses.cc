@@ -254,14 +254,17 @@ ClausePtr Parser::ParseForeach() {
   if (!Expect(TokenKind::kLParen, "'('")) return nullptr;
   if (!ParseVariableName(&foreach->variable, &foreach->variable_pos)) return nullptr;
   if (!ExpectKw(Keyword::kIn)) return nullptr;
-  foreach->list = ParseExprBeforeBar();
+  foreach
+    ->list = ParseExprBeforeBar();
   if (foreach->list == nullptr) return nullptr;
   if (!Expect(TokenKind::kPipe, "'|'")) return nullptr;
-  if (!AtClauseStart()) return Fail("'CREATE', 'DELETE', 'DETACH', 'FOREACH', 'MERGE', 'REMOVE' or 'SET'");
+  if (!AtClauseStart())
+    return Fail("'CREATE', 'DELETE', 'DETACH', 'FOREACH', 'MERGE', 'REMOVE' or 'SET'");
   while (AtClauseStart()) {
     ClausePtr clause = ParseClause();
     if (clause == nullptr) return nullptr;
-    foreach->clauses.push_back(std::move(clause));
+    foreach
+      ->clauses.push_back(std::move(clause));
   }
   if (!Expect(TokenKind::kRParen, "')' or an updating clause")) return nullptr;
   return foreach;

@@ -199,8 +199,7 @@ ExprPtr Parser::ParseUnary() {
   bool minus = sign.kind == TokenKind::kMinus;
   if (minus && (Is(TokenKind::kInteger) || Is(TokenKind::kFloat))) {
     TokenKind after = Peek(1).kind;
-    if (after != TokenKind::kDot && after != TokenKind::kLBracket &&
-        after != TokenKind::kColon) {
+    if (after != TokenKind::kDot && after != TokenKind::kLBracket && after != TokenKind::kColon) {
       return ParseNumber(/*negate=*/true, sign);
     }
   }

@@ -42,6 +42,10 @@ bool Parser::ParsePathChain(PatternPath* out, bool require_relationship) {
   NodePattern first;
   if (!ParseNodePattern(&first)) return false;
   out->nodes.push_back(std::move(first));
+  if (Is(TokenKind::kMinus) || Is(TokenKind::kLt)) {
+    out->nodes.reserve(4);
+    out->relationships.reserve(3);
+  }
   while (Is(TokenKind::kMinus) || (Is(TokenKind::kLt) && Is(TokenKind::kMinus, 1))) {
     RelationshipPattern rel;
     if (!ParseRelationshipPattern(&rel)) return false;
@@ -97,15 +101,21 @@ bool Parser::ParseNodePattern(NodePattern* out) {
     if (out->where == nullptr) return false;
   }
   if (Accept(TokenKind::kRParen)) return true;
-  std::vector<std::string_view> expected;
+  Alternatives expected;
   bool open = out->properties == nullptr && out->where == nullptr;
-  if (open && out->variable.empty() && out->labels.empty()) expected.push_back("a variable name");
-  if (open) expected.push_back("':'");
-  if (open && !out->labels.empty()) expected.insert(expected.end(), {"'|'", "'&'"});
-  if (open) expected.insert(expected.end(), {"'{'", "'$'"});
-  if (out->where == nullptr) expected.push_back("'WHERE'");
-  expected.push_back("')'");
-  Fail(JoinAlternatives(expected));
+  if (open && out->variable.empty() && out->labels.empty()) expected.Add("a variable name");
+  if (open) expected.Add("':'");
+  if (open && !out->labels.empty()) {
+    expected.Add("'|'");
+    expected.Add("'&'");
+  }
+  if (open) {
+    expected.Add("'{'");
+    expected.Add("'$'");
+  }
+  if (out->where == nullptr) expected.Add("'WHERE'");
+  expected.Add("')'");
+  Fail(expected.Join());
   return false;
 }
 
@@ -115,9 +125,9 @@ bool Parser::ParseRelationshipPattern(RelationshipPattern* out) {
   if (!Expect(TokenKind::kMinus, "'-'")) return false;
   if (Accept(TokenKind::kLBracket)) {
     BarScope bar(this, false);
-    if (IsName() && !(IsKw(Keyword::kWhere) && !Is(TokenKind::kRBracket, 1) &&
-                      !Is(TokenKind::kColon, 1) && !Is(TokenKind::kStar, 1) &&
-                      !Is(TokenKind::kLBrace, 1))) {
+    if (IsName() &&
+        !(IsKw(Keyword::kWhere) && !Is(TokenKind::kRBracket, 1) && !Is(TokenKind::kColon, 1) &&
+          !Is(TokenKind::kStar, 1) && !Is(TokenKind::kLBrace, 1))) {
       out->variable = NameOf(Advance());
     }
     if (Is(TokenKind::kColon) && !ParseRelTypes(&out->types)) return false;
@@ -135,19 +145,25 @@ bool Parser::ParseRelationshipPattern(RelationshipPattern* out) {
       if (out->where == nullptr) return false;
     }
     if (!Accept(TokenKind::kRBracket)) {
-      std::vector<std::string_view> expected;
+      Alternatives expected;
       bool open = out->properties == nullptr && out->where == nullptr;
       bool before_length = open && !out->length;
       if (before_length && out->variable.empty() && out->types.empty()) {
-        expected.push_back("a variable name");
+        expected.Add("a variable name");
       }
-      if (before_length && out->types.empty()) expected.push_back("':'");
-      if (before_length && !out->types.empty()) expected.insert(expected.end(), {"'|'", "'&'"});
-      if (before_length) expected.push_back("'*'");
-      if (open) expected.insert(expected.end(), {"'{'", "'$'"});
-      if (out->where == nullptr) expected.push_back("'WHERE'");
-      expected.push_back("']'");
-      Fail(JoinAlternatives(expected));
+      if (before_length && out->types.empty()) expected.Add("':'");
+      if (before_length && !out->types.empty()) {
+        expected.Add("'|'");
+        expected.Add("'&'");
+      }
+      if (before_length) expected.Add("'*'");
+      if (open) {
+        expected.Add("'{'");
+        expected.Add("'$'");
+      }
+      if (out->where == nullptr) expected.Add("'WHERE'");
+      expected.Add("']'");
+      Fail(expected.Join());
       return false;
     }
   }

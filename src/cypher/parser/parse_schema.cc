@@ -124,7 +124,8 @@ StatementPtr Parser::ParseCreateConstraint(SourcePos pos) {
   if (AcceptKw(Keyword::kOn)) {
     old_syntax = true;
   } else if (!AcceptKw(Keyword::kFor)) {
-    return Fail(c->if_not_exists || !c->name.empty() ? "'FOR'" : "a name, 'IF NOT EXISTS' or 'FOR'");
+    return Fail(c->if_not_exists || !c->name.empty() ? "'FOR'"
+                                                     : "a name, 'IF NOT EXISTS' or 'FOR'");
   }
   if (!ParseSchemaTarget(&c->target, false, false)) return nullptr;
   if (!ExpectKw(old_syntax ? Keyword::kAssert : Keyword::kRequire)) return nullptr;
@@ -170,14 +171,14 @@ StatementPtr Parser::ParseCreateIndex(SourcePos pos, IndexKind kind) {
     Advance();
     Advance();
     idx->target.pos = CurPos();
-    idx->target.variable = "n";
+    idx->target.variable.assign(1, 'n');
     std::string label;
     if (!ParseName(&label, nullptr, "a label name")) return nullptr;
     idx->target.labels.push_back(std::move(label));
     if (!Expect(TokenKind::kLParen, "'('")) return nullptr;
     do {
       PropertyRef ref;
-      ref.variable = "n";
+      ref.variable.assign(1, 'n');
       if (!ParseName(&ref.key, &ref.pos, "a property key name")) return nullptr;
       idx->properties.push_back(std::move(ref));
     } while (Accept(TokenKind::kComma));
@@ -318,16 +319,15 @@ StatementPtr Parser::ParseShow() {
       break;
     case Keyword::kNode:
       Advance();
-      show->filter = entity_filter(ShowFilter::kNodeUnique, ShowFilter::kNodeKey,
-                                   ShowFilter::kNodeExistence);
+      show->filter =
+          entity_filter(ShowFilter::kNodeUnique, ShowFilter::kNodeKey, ShowFilter::kNodeExistence);
       if (show->filter == ShowFilter::kAll) return Fail("'UNIQUE', 'KEY' or 'EXISTENCE'");
       break;
     case Keyword::kRelationship:
     case Keyword::kRel:
       Advance();
-      show->filter =
-          entity_filter(ShowFilter::kRelationshipUnique, ShowFilter::kRelationshipKey,
-                        ShowFilter::kRelationshipExistence);
+      show->filter = entity_filter(ShowFilter::kRelationshipUnique, ShowFilter::kRelationshipKey,
+                                   ShowFilter::kRelationshipExistence);
       if (show->filter == ShowFilter::kAll) return Fail("'UNIQUE', 'KEY' or 'EXISTENCE'");
       break;
     case Keyword::kBuilt:

@@ -42,11 +42,11 @@ bool IsSchemaCreateKeyword(Keyword kw) {
 // ---------------------------------------------------------------------------------------------
 // Tokens and errors
 
-std::string JoinAlternatives(const std::vector<std::string_view>& alternatives) {
+std::string Alternatives::Join() const {
   std::string out;
-  for (size_t i = 0; i < alternatives.size(); ++i) {
-    if (i > 0) out += i + 1 == alternatives.size() ? " or " : ", ";
-    out += alternatives[i];
+  for (size_t i = 0; i < size_; ++i) {
+    if (i > 0) out += i + 1 == size_ ? " or " : ", ";
+    out += items_[i];
   }
   return out;
 }
@@ -87,9 +87,9 @@ std::string Parser::TextSince(const Token& start) const {
   return std::string(source_.substr(start.offset, end - start.offset));
 }
 
-bool Parser::AtClauseStart() const {
-  if (Cur().kind != TokenKind::kIdentifier) return false;
-  switch (Cur().keyword) {
+bool Parser::IsClauseKeyword(const Token& t) {
+  if (t.kind != TokenKind::kIdentifier) return false;
+  switch (t.keyword) {
     case Keyword::kMatch:
     case Keyword::kOptional:
     case Keyword::kUnwind:
@@ -190,6 +190,7 @@ bool Parser::ParseSingleQuery(SingleQuery* part) {
     Fail(kExpectedClause);
     return false;
   }
+  part->clauses.reserve(8);
   while (AtClauseStart()) {
     ClausePtr clause = ParseClause();
     if (clause == nullptr) return false;

@@ -22,8 +22,19 @@
 
 namespace smith::cypher {
 
-// "a, b or c" for an expectation list.
-std::string JoinAlternatives(const std::vector<std::string_view>& alternatives);
+// Builds "a, b or c" for an expectation list (at most 12 alternatives).
+class Alternatives {
+ public:
+  void Add(std::string_view alternative) {
+    if (size_ < kCapacity) items_[size_++] = alternative;
+  }
+  std::string Join() const;
+
+ private:
+  static constexpr size_t kCapacity = 12;
+  std::string_view items_[kCapacity];
+  size_t size_ = 0;
+};
 
 class Parser {
  public:
@@ -100,7 +111,11 @@ class Parser {
   // Source text from `start` to the end of the last consumed token.
   std::string TextSince(const Token& start) const;
   // Whether the current token can start a clause.
-  bool AtClauseStart() const;
+  bool AtClauseStart() const { return IsClauseKeyword(Cur()); }
+  // Whether `t` is an unquoted keyword that starts a clause (MATCH, RETURN, SET, ...). These are
+  // not read as variables (quote them to use them so), so that a missing expression is reported
+  // where it is missing.
+  static bool IsClauseKeyword(const Token& t);
 
   // ---- errors (parser.cc)
   std::nullptr_t Fail(std::string_view expected);

@@ -27,8 +27,7 @@ SourcePos PositionAt(std::string_view source, uint32_t offset) {
 Status SyntaxErrorAt(std::string_view source, uint32_t offset, std::string_view description) {
   if (offset > source.size()) offset = static_cast<uint32_t>(source.size());
   SourcePos pos = PositionAt(source, offset);
-  size_t line_start =
-      offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
+  size_t line_start = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   size_t line_end = source.find('\n', line_start);
   if (line_end == std::string_view::npos) line_end = source.size();

@@ -1,8 +1,8 @@
 #include "cypher/parser/token.h"
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 namespace smith::cypher {
 namespace {
@@ -28,36 +28,44 @@ static_assert(KeywordsSorted(), "SMITH_CYPHER_KEYWORDS must be sorted by spellin
 
 constexpr char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
 
-// Compares the upper-case form of `word` with `upper`.
-int CompareUpper(std::string_view word, std::string_view upper) {
-  size_t n = std::min(word.size(), upper.size());
-  for (size_t i = 0; i < n; ++i) {
-    char a = Upper(word[i]);
-    if (a != upper[i]) return static_cast<unsigned char>(a) < static_cast<unsigned char>(upper[i])
-                                  ? -1
-                                  : 1;
-  }
-  if (word.size() == upper.size()) return 0;
-  return word.size() < upper.size() ? -1 : 1;
+// Open-addressing hash table of keyword indexes (+1; 0 marks an empty slot), built at compile
+// time. The hash uses the length and three upper-cased characters.
+constexpr size_t kTableSize = 512;
+
+constexpr size_t KeywordHash(std::string_view word) {
+  size_t n = word.size();
+  size_t h = n;
+  h = h * 31 + static_cast<unsigned char>(Upper(word[0]));
+  h = h * 31 + static_cast<unsigned char>(Upper(word[1]));
+  h = h * 31 + static_cast<unsigned char>(Upper(word[n - 1]));
+  return (h ^ (h >> 7)) & (kTableSize - 1);
 }
+
+constexpr std::array<uint8_t, kTableSize> MakeKeywordTable() {
+  std::array<uint8_t, kTableSize> table{};
+  for (size_t i = 0; i < kKeywords.size(); ++i) {
+    size_t h = KeywordHash(kKeywords[i].text);
+    while (table[h] != 0) h = (h + 1) & (kTableSize - 1);
+    table[h] = static_cast<uint8_t>(i + 1);
+  }
+  return table;
+}
+static_assert(kKeywords.size() < 255);
+constexpr std::array<uint8_t, kTableSize> kKeywordTable = MakeKeywordTable();
 
 }  // namespace
 
 Keyword LookupKeyword(std::string_view word) {
   if (word.size() < 2 || word.size() > 16) return Keyword::kNotAKeyword;
-  size_t lo = 0;
-  size_t hi = kKeywords.size();
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = CompareUpper(word, kKeywords[mid].text);
-    if (c == 0) return kKeywords[mid].keyword;
-    if (c < 0) {
-      hi = mid;
-    } else {
-      lo = mid + 1;
-    }
+  for (size_t h = KeywordHash(word);; h = (h + 1) & (kTableSize - 1)) {
+    uint8_t slot = kKeywordTable[h];
+    if (slot == 0) return Keyword::kNotAKeyword;
+    std::string_view text = kKeywords[slot - 1].text;
+    if (text.size() != word.size()) continue;
+    size_t i = 0;
+    while (i < word.size() && Upper(word[i]) == text[i]) ++i;
+    if (i == word.size()) return kKeywords[slot - 1].keyword;
   }
-  return Keyword::kNotAKeyword;
 }
 
 std::string_view KeywordText(Keyword kw) {

@@ -33,11 +33,12 @@ std::string LexError(std::string_view text) {
 TEST(LexerTest, PunctuationAndOperators) {
   using K = TokenKind;
   EXPECT_EQ(Kinds("()[]{},;:|&!$*+ += - / % ^ = =~ <> != < <= > >= . .."),
-            (std::vector<K>{K::kLParen, K::kRParen, K::kLBracket, K::kRBracket, K::kLBrace,
-                            K::kRBrace, K::kComma, K::kSemicolon, K::kColon, K::kPipe,
-                            K::kAmpersand, K::kBang, K::kDollar, K::kStar, K::kPlus, K::kPlusEq,
-                            K::kMinus, K::kSlash, K::kPercent, K::kCaret, K::kEq, K::kRegexMatch,
-                            K::kNe, K::kNe, K::kLt, K::kLe, K::kGt, K::kGe, K::kDot, K::kDotDot,
+            (std::vector<K>{K::kLParen,    K::kRParen,     K::kLBracket,  K::kRBracket, K::kLBrace,
+                            K::kRBrace,    K::kComma,      K::kSemicolon, K::kColon,    K::kPipe,
+                            K::kAmpersand, K::kBang,       K::kDollar,    K::kStar,     K::kPlus,
+                            K::kPlusEq,    K::kMinus,      K::kSlash,     K::kPercent,  K::kCaret,
+                            K::kEq,        K::kRegexMatch, K::kNe,        K::kNe,       K::kLt,
+                            K::kLe,        K::kGt,         K::kGe,        K::kDot,      K::kDotDot,
                             K::kEnd}));
   // Arrows are separate tokens, combined by the parser.
   EXPECT_EQ(Kinds("<-->"), (std::vector<K>{K::kLt, K::kMinus, K::kMinus, K::kGt, K::kEnd}));
@@ -97,10 +98,12 @@ TEST(LexerTest, RangesAndPropertyDotsAreNotFloats) {
 }
 
 TEST(LexerTest, StringsDecodeEscapes) {
-  std::vector<Token> t = Lex(R"('a\'b' "c\"d" '\\ \n \t \r \b \f' '\u00e9\U0001F600' '\uD83D\uDE00')");
+  std::vector<Token> t =
+      Lex(R"('a\'b' "c\"d" '\\ \n \t \r \b \f' '\u00e9\U0001F600' '\uD83D\uDE00')");
   ASSERT_EQ(t.size(), 6u);
   auto text = [&](size_t i) {
-    return std::string_view(R"('a\'b' "c\"d" '\\ \n \t \r \b \f' '\u00e9\U0001F600' '\uD83D\uDE00')")
+    return std::string_view(
+               R"('a\'b' "c\"d" '\\ \n \t \r \b \f' '\u00e9\U0001F600' '\uD83D\uDE00')")
         .substr(t[i].offset, t[i].length);
   };
   EXPECT_EQ(DecodeStringLiteral(text(0)), "a'b");
@@ -124,7 +127,9 @@ TEST(LexerTest, CommentsAndUnicodeSpaceAreSkipped) {
   using K = TokenKind;
   EXPECT_EQ(Kinds("a // comment ; 'x\nb /* multi\nline ; */ c"),
             (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kIdentifier, K::kEnd}));
-  EXPECT_EQ(Kinds("\xEF\xBB\xBF" "a\xC2\xA0" "b"),
+  EXPECT_EQ(Kinds("\xEF\xBB\xBF"
+                  "a\xC2\xA0"
+                  "b"),
             (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEnd}));
   // `--` is not a comment in Cypher.
   EXPECT_EQ(Kinds("--"), (std::vector<K>{K::kMinus, K::kMinus, K::kEnd}));
@@ -134,7 +139,7 @@ TEST(LexerTest, UnicodeNames) {
   std::vector<Token> t = Lex("n:Städte café");
   ASSERT_EQ(t.size(), 5u);
   EXPECT_EQ(t[2].kind, TokenKind::kIdentifier);
-  EXPECT_EQ(t[2].length, 7u);  // "Städte" is 7 bytes.
+  EXPECT_EQ(t[2].length, 7u);   // "Städte" is 7 bytes.
   EXPECT_EQ(t[3].column, 10u);  // Columns count code points.
   EXPECT_TRUE(IsUnquotedName("Städte"));
   EXPECT_TRUE(IsUnquotedName("_x1"));
@@ -177,8 +182,7 @@ TEST(LexerTest, InvalidEscapes) {
             "Invalid escape sequence '\\q' in string literal (line 1, column 10 (offset: 9))\n"
             "\"RETURN 'a\\qb'\"\n          ^");
   EXPECT_NE(LexError("RETURN '\\u12'").find("4 hexadecimal digits"), std::string::npos);
-  EXPECT_NE(LexError("RETURN '\\U0011FFFF'").find("not a Unicode scalar value"),
-            std::string::npos);
+  EXPECT_NE(LexError("RETURN '\\U0011FFFF'").find("not a Unicode scalar value"), std::string::npos);
   EXPECT_NE(LexError("RETURN '\\uD800'").find("not a Unicode scalar value"), std::string::npos);
 }
 
@@ -196,8 +200,7 @@ TEST(LexerTest, Overflow) {
   EXPECT_EQ(LexError("RETURN 9223372036854775809"),
             "integer is too large (line 1, column 8 (offset: 7))\n"
             "\"RETURN 9223372036854775809\"\n        ^");
-  EXPECT_NE(LexError("RETURN 0x8000000000000001").find("integer is too large"),
-            std::string::npos);
+  EXPECT_NE(LexError("RETURN 0x8000000000000001").find("integer is too large"), std::string::npos);
   EXPECT_NE(LexError("RETURN 0o1000000000000000000001").find("integer is too large"),
             std::string::npos);
   EXPECT_NE(LexError("RETURN 1.34E999").find("floating point number is too large"),

@@ -61,8 +61,7 @@ TEST(ClauseTest, UnaliasedReturnItemsKeepTheirColumnNames) {
 
 TEST(ClauseTest, UnwindCreateDelete) {
   EXPECT_EQ(Canonical("UNWIND [1, 2] AS x RETURN x"), "UNWIND [1, 2] AS x RETURN x");
-  EXPECT_EQ(Canonical("CREATE (a:A {k: 1})-[:T]->(b), (c)"),
-            "CREATE (a:A {k: 1})-[:T]->(b), (c)");
+  EXPECT_EQ(Canonical("CREATE (a:A {k: 1})-[:T]->(b), (c)"), "CREATE (a:A {k: 1})-[:T]->(b), (c)");
   EXPECT_EQ(Canonical("MATCH (n) DETACH DELETE n"), "MATCH (n) DETACH DELETE n");
   EXPECT_EQ(Canonical("MATCH (n)-[r]-() DELETE r, n"), "MATCH (n)-[r]-() DELETE r, n");
   EXPECT_EQ(Canonical("MATCH (n) NODETACH DELETE n"), "MATCH (n) DELETE n");
@@ -150,8 +149,7 @@ TEST(ClauseTest, CallSubqueries) {
                       "IN TRANSACTIONS OF 1000 ROWS ON ERROR CONTINUE"),
             "UNWIND $rows AS row CALL (row) { MERGE (:L {k: row.k}) } IN TRANSACTIONS OF 1000 "
             "ROWS ON ERROR CONTINUE");
-  EXPECT_EQ(Canonical("CALL { CREATE () } IN TRANSACTIONS"),
-            "CALL { CREATE () } IN TRANSACTIONS");
+  EXPECT_EQ(Canonical("CALL { CREATE () } IN TRANSACTIONS"), "CALL { CREATE () } IN TRANSACTIONS");
   EXPECT_EQ(Canonical("CALL { CREATE () } IN TRANSACTIONS OF 1 ROW ON ERROR FAIL"),
             "CALL { CREATE () } IN TRANSACTIONS OF 1 ROWS");
   EXPECT_EQ(Canonical("CALL { CREATE () } IN TRANSACTIONS ON ERROR BREAK"),

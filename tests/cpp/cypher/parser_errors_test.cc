@@ -104,7 +104,8 @@ TEST(SyntaxErrorTest, Clauses) {
             std::string::npos);
   EXPECT_NE(ErrorOf("CALL { RETURN 1 AS x RETURN x").find("expected a clause, 'UNION' or '}'"),
             std::string::npos);
-  EXPECT_NE(ErrorOf("CALL {} IN TRANSACTIONS OF 5").find("expected 'ROWS'"), std::string::npos);
+  EXPECT_NE(ErrorOf("CALL { CREATE () } IN TRANSACTIONS OF 5").find("expected 'ROWS'"),
+            std::string::npos);
   EXPECT_NE(ErrorOf("RETURN 1 ORDER x").find("expected 'BY'"), std::string::npos);
   EXPECT_NE(ErrorOf("FOREACH (x IN [1] RETURN x)").find("expected '|'"), std::string::npos);
 }
@@ -115,8 +116,7 @@ TEST(SyntaxErrorTest, LiteralErrorsFromTheLexer) {
             "\"RETURN 9223372036854775808\"\n"
             "        ^");
   EXPECT_EQ(ErrorOf("RETURN -9223372036854775808"), "");
-  EXPECT_NE(ErrorOf("RETURN -0x8000000000000001").find("integer is too large"),
-            std::string::npos);
+  EXPECT_NE(ErrorOf("RETURN -0x8000000000000001").find("integer is too large"), std::string::npos);
   EXPECT_EQ(ErrorOf("RETURN -0x8000000000000000"), "");
   EXPECT_NE(ErrorOf("MATCH ()-[*9223372036854775808]->() RETURN 1").find("integer is too large"),
             std::string::npos);

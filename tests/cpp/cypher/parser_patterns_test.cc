@@ -113,10 +113,14 @@ TEST(PatternTest, VariableLength) {
     std::optional<int64_t> max;
   };
   const Case cases[] = {
-      {"*", "*", std::nullopt, std::nullopt}, {"*2", "*2", 2, 2},
-      {"*..3", "*..3", std::nullopt, 3},      {"*2..", "*2..", 2, std::nullopt},
-      {"*1..3", "*1..3", 1, 3},               {"*..", "*", std::nullopt, std::nullopt},
-      {"* 1 .. 3", "*1..3", 1, 3},            {"*0..0", "*0", 0, 0},
+      {"*", "*", std::nullopt, std::nullopt},
+      {"*2", "*2", 2, 2},
+      {"*..3", "*..3", std::nullopt, 3},
+      {"*2..", "*2..", 2, std::nullopt},
+      {"*1..3", "*1..3", 1, 3},
+      {"*..", "*", std::nullopt, std::nullopt},
+      {"* 1 .. 3", "*1..3", 1, 3},
+      {"*0..0", "*0", 0, 0},
   };
   for (const Case& c : cases) {
     std::string q = std::string("MATCH (a)-[r") + c.in + "]->(b) RETURN r";

@@ -179,7 +179,8 @@ std::string CheckRoundTrip(const std::string& text, bool* parsed) {
     std::string printed = ToCypher(*s);
     if (ToCypher(*s->Clone()) != printed) return "Clone() prints differently: " + printed;
     auto again = ParseStatement(printed);
-    if (!again.ok()) return "printed form does not parse: " + printed + "\n" + again.status().ToString();
+    if (!again.ok())
+      return "printed form does not parse: " + printed + "\n" + again.status().ToString();
     std::string reprinted = ToCypher(**again);
     if (reprinted != printed) return "not a fixed point:\n  " + printed + "\n  " + reprinted;
   }
@@ -205,8 +206,8 @@ TEST(TckCorpusTest, EveryQueryOutsideSyntaxErrorScenariosParsesAndRoundTrips) {
     ++checked;
     bool parsed = false;
     std::string problem = CheckRoundTrip(q.text, &parsed);
-    if (!problem.empty()) failures.push_back(q.location + " [" + q.scenario + "]\n" + q.text +
-                                             "\n=> " + problem);
+    if (!problem.empty())
+      failures.push_back(q.location + " [" + q.scenario + "]\n" + q.text + "\n=> " + problem);
   }
   std::cout << "[ TCK      ] " << checked << " queries must parse; " << failures.size()
             << " failed\n";

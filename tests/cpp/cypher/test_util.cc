@@ -95,7 +95,10 @@ std::string Sexp(const Expression& e) {
     case ExprKind::kLabelPredicate: {
       const auto& l = e.As<LabelPredicate>();
       std::string out = "(: " + Sexp(*l.operand);
-      for (const LabelExpression& label : l.labels) out += " " + ToCypher(label);
+      for (const LabelExpression& label : l.labels) {
+        out += ' ';
+        out += ToCypher(label);
+      }
       return out + ")";
     }
     default:

@@ -10,10 +10,10 @@
 //   crash_writer hold <dir>
 //       Opens <dir>, prints "ready" (or the error as above), and keeps the database open until
 //       stdin reaches end of file.
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <unistd.h>
 
 #include "storage/engine.h"
 
@@ -28,7 +28,8 @@ constexpr int kBatchKeys = 100;
 constexpr long kMaxBatches = 1000000;  // safety net should the parent never kill us
 
 void PrintError(const Status& status) {
-  std::printf("error %d %s\n", static_cast<int>(status.code()), std::string(status.message()).c_str());
+  std::printf("error %d %s\n", static_cast<int>(status.code()),
+              std::string(status.message()).c_str());
   std::fflush(stdout);
 }
 
@@ -93,7 +94,8 @@ int OpenOnce(const std::string& dir, bool hold) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc >= 4 && std::string(argv[1]) == "write") return Write(argv[2], std::string(argv[3]) == "1");
+  if (argc >= 4 && std::string(argv[1]) == "write")
+    return Write(argv[2], std::string(argv[3]) == "1");
   if (argc >= 3 && std::string(argv[1]) == "open") return OpenOnce(argv[2], false);
   if (argc >= 3 && std::string(argv[1]) == "hold") return OpenOnce(argv[2], true);
   std::fprintf(stderr, "usage: crash_writer write <dir> <0|1> | open <dir> | hold <dir>\n");

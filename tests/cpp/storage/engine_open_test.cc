@@ -78,8 +78,8 @@ TEST(EngineOpenTest, CreatesAllColumnFamiliesWithTheirNames) {
   ASSERT_TRUE(Engine::Open(dir, StorageOptions()).ok());
   std::vector<std::string> names;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
-  std::vector<std::string> expected = {"default", "meta",    "node",   "rel",
-                                       "adj",     "label", "reltype", "unique", "index"};
+  std::vector<std::string> expected = {"default", "meta",    "node",   "rel",  "adj",
+                                       "label",   "reltype", "unique", "index"};
   std::sort(names.begin(), names.end());
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(names, expected);
@@ -156,8 +156,8 @@ TEST(EngineOpenTest, RefusesPlainRocksDbWithoutMarkerAndLeavesItUnchanged) {
   for (bool with_data : {false, true}) {
     SCOPED_TRACE(with_data ? "with data" : "empty");
     TempDir tmp;
-    CreateRawRocksDb(tmp.path(), with_data ? std::vector<std::string>{"x"}
-                                           : std::vector<std::string>{});
+    CreateRawRocksDb(tmp.path(),
+                     with_data ? std::vector<std::string>{"x"} : std::vector<std::string>{});
     const auto before = SnapshotFiles(tmp.path());
     auto engine = Engine::Open(tmp.path(), StorageOptions());
     ASSERT_FALSE(engine.ok());
@@ -269,7 +269,11 @@ TEST(EngineOpenTest, FlushAndDiskSize) {
   auto engine = Engine::Open(tmp.Sub("db"), StorageOptions());
   ASSERT_TRUE(engine.ok());
   auto txn = (*engine)->BeginWrite();
-  for (int i = 0; i < 1000; ++i) txn->Put(Family::kNode, "node" + std::to_string(i), "payload");
+  for (int i = 0; i < 1000; ++i) {
+    std::string key = "node";
+    key += std::to_string(i);
+    txn->Put(Family::kNode, key, "payload");
+  }
   ASSERT_TRUE(txn->Commit().ok());
   ASSERT_TRUE((*engine)->Flush().ok());
   bool has_sst = false;

@@ -17,7 +17,8 @@ using testing::TempDir;
 // "key=value" for every entry from the iterator's current position on.
 std::vector<std::string> Drain(Iterator& it) {
   std::vector<std::string> out;
-  for (; it.Valid(); it.Next()) out.push_back(std::string(it.key()) + "=" + std::string(it.value()));
+  for (; it.Valid(); it.Next())
+    out.push_back(std::string(it.key()) + "=" + std::string(it.value()));
   EXPECT_TRUE(it.status().ok()) << it.status().ToString();
   return out;
 }
@@ -44,7 +45,8 @@ class IteratorTest : public ::testing::Test {
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(*engine);
     auto txn = engine_->BeginWrite();
-    for (const char* k : {"a", "c", "e", "g", "i"}) txn->Put(Family::kNode, k, std::string(k) + "0");
+    for (const char* k : {"a", "c", "e", "g", "i"})
+      txn->Put(Family::kNode, k, std::string(k) + "0");
     ASSERT_TRUE(txn->Commit().ok());
   }
 
@@ -168,16 +170,16 @@ TEST_F(IteratorTest, PrefixFamilyScansAreExactWithinAndAcrossPrefixes) {
 
 TEST(RangeWithinOnePrefixTest, RecognizesSinglePrefixRanges) {
   using internal::RangeWithinOnePrefix;
-  EXPECT_TRUE(RangeWithinOnePrefix("ab", "ac", 2));         // upper = successor of the prefix
-  EXPECT_TRUE(RangeWithinOnePrefix("abx", "ac", 2));        // lower inside the prefix
-  EXPECT_TRUE(RangeWithinOnePrefix("abx", "abz", 2));       // both inside the prefix
+  EXPECT_TRUE(RangeWithinOnePrefix("ab", "ac", 2));    // upper = successor of the prefix
+  EXPECT_TRUE(RangeWithinOnePrefix("abx", "ac", 2));   // lower inside the prefix
+  EXPECT_TRUE(RangeWithinOnePrefix("abx", "abz", 2));  // both inside the prefix
   EXPECT_TRUE(RangeWithinOnePrefix("ab", "ab\xff\xff", 2));
-  EXPECT_FALSE(RangeWithinOnePrefix("ab", "ad", 2));        // spans two prefixes
-  EXPECT_FALSE(RangeWithinOnePrefix("ab", "acx", 2));       // reaches into the next prefix
+  EXPECT_FALSE(RangeWithinOnePrefix("ab", "ad", 2));   // spans two prefixes
+  EXPECT_FALSE(RangeWithinOnePrefix("ab", "acx", 2));  // reaches into the next prefix
   EXPECT_FALSE(RangeWithinOnePrefix("a\xff", std::string("b\0", 2), 2));  // with a carry
-  EXPECT_FALSE(RangeWithinOnePrefix("a", "b", 2));          // lower shorter than the prefix
-  EXPECT_FALSE(RangeWithinOnePrefix("ab", "", 2));          // unbounded
-  EXPECT_FALSE(RangeWithinOnePrefix("ab", "ac", 0));        // no prefix extractor
+  EXPECT_FALSE(RangeWithinOnePrefix("a", "b", 2));    // lower shorter than the prefix
+  EXPECT_FALSE(RangeWithinOnePrefix("ab", "", 2));    // unbounded
+  EXPECT_FALSE(RangeWithinOnePrefix("ab", "ac", 0));  // no prefix extractor
 }
 
 }  // namespace

@@ -1,0 +1,234 @@
+// Relationship expansion: single hops (Expand) and variable-length paths (VarExpand).
+#include <algorithm>
+#include <unordered_set>
+
+#include "cypher/execution/cypher_error.h"
+#include "cypher/execution/exec_context.h"
+#include "cypher/execution/operators.h"
+
+namespace smith::exec {
+
+namespace {
+
+std::vector<OperatorPtr> One(OperatorPtr op) {
+  std::vector<OperatorPtr> v;
+  v.push_back(std::move(op));
+  return v;
+}
+
+struct Hop {
+  graph::RelId rel;
+  graph::TokenId type;
+  graph::NodeId start;
+  graph::NodeId end;
+  graph::NodeId other;
+};
+
+// The relationships at `node` in `direction` with one of `types` (all when `types` is null),
+// optionally only those reaching `other`. Each relationship appears once, a self-loop included.
+void CollectHops(ExecContext& ctx, graph::NodeId node, ExpandDirection direction,
+                 const std::vector<graph::TokenId>* types, std::optional<graph::NodeId> other,
+                 std::vector<Hop>* out) {
+  out->clear();
+  auto scan = [&](graph::Direction dir, std::optional<graph::TokenId> type) {
+    auto cursor = ctx.reader().Expand(node, dir, type, type ? other : std::nullopt);
+    graph::keys::AdjEntry e;
+    while (cursor->Next(&e)) {
+      if (other && e.other != *other) continue;
+      if (!type && types != nullptr &&
+          std::find(types->begin(), types->end(), e.type) == types->end()) {
+        continue;
+      }
+      // A self-loop has an outgoing and an incoming entry; report it once in kBoth.
+      if (direction == ExpandDirection::kBoth && dir == graph::Direction::kIncoming &&
+          e.other == node) {
+        continue;
+      }
+      bool out_dir = dir == graph::Direction::kOutgoing;
+      out->push_back(
+          Hop{e.rel, e.type, out_dir ? node : e.other, out_dir ? e.other : node, e.other});
+    }
+    ThrowIfError(cursor->status());
+  };
+  std::vector<graph::Direction> dirs;
+  if (direction != ExpandDirection::kIncoming) dirs.push_back(graph::Direction::kOutgoing);
+  if (direction != ExpandDirection::kOutgoing) dirs.push_back(graph::Direction::kIncoming);
+  for (graph::Direction dir : dirs) {
+    if (types != nullptr && types->size() <= 4) {
+      for (graph::TokenId t : *types) scan(dir, t);
+    } else {
+      scan(dir, std::nullopt);
+    }
+  }
+}
+
+// Resolves type names to tokens; false when none of them exists (nothing can match). An empty
+// name list means any type (`*out` stays empty, `*any` true).
+bool ResolveTypes(ExecContext& ctx, const std::vector<std::string>& names,
+                  std::vector<graph::TokenId>* out) {
+  out->clear();
+  for (const std::string& name : names) {
+    if (auto t = ctx.FindToken(graph::TokenKind::kRelType, name)) out->push_back(*t);
+  }
+  return names.empty() || !out->empty();
+}
+
+std::string TypesText(const std::vector<std::string>& types) {
+  std::string out;
+  for (const auto& t : types) out += (out.empty() ? ":" : "|") + t;
+  return out;
+}
+
+class Expand final : public Operator {
+ public:
+  Expand(OperatorPtr input, int from, int rel, int to, ExpandDirection dir,
+         std::vector<std::string> types, bool into)
+      : Operator(One(std::move(input))),
+        from_(from),
+        rel_(rel),
+        to_(to),
+        dir_(dir),
+        types_(std::move(types)),
+        into_(into) {}
+  std::string Name() const override { return into_ ? "Expand(Into)" : "Expand(All)"; }
+  std::string Details() const override { return TypesText(types_); }
+  void Open(ExecContext& ctx, const Row& argument) override {
+    Operator::Open(ctx, argument);
+    hops_.clear();
+    next_ = 0;
+  }
+
+ protected:
+  bool Produce(ExecContext& ctx, Row& row) override {
+    while (true) {
+      if (next_ < hops_.size()) {
+        const Hop& h = hops_[next_++];
+        row = current_;
+        row[rel_] = ctx.RelRef(h.rel, h.type, h.start, h.end);
+        if (!into_) row[to_] = ExecContext::NodeRef(h.other);
+        return true;
+      }
+      if (!child().Next(ctx, current_)) return false;
+      hops_.clear();
+      next_ = 0;
+      const Value& from = current_[from_];
+      if (from.is_null()) continue;
+      std::optional<graph::NodeId> other;
+      if (into_) {
+        if (current_[to_].is_null()) continue;
+        other = current_[to_].AsNode().id;
+      }
+      std::vector<graph::TokenId> types;
+      if (!ResolveTypes(ctx, types_, &types)) continue;
+      CollectHops(ctx, from.AsNode().id, dir_, types_.empty() ? nullptr : &types, other, &hops_);
+    }
+  }
+
+ private:
+  int from_, rel_, to_;
+  ExpandDirection dir_;
+  std::vector<std::string> types_;
+  bool into_;
+  Row current_;
+  std::vector<Hop> hops_;
+  size_t next_ = 0;
+};
+
+class VarExpand final : public Operator {
+ public:
+  VarExpand(OperatorPtr input, int from, int rel, int to, ExpandDirection dir,
+            std::vector<std::string> types, int64_t min_hops, int64_t max_hops, bool into)
+      : Operator(One(std::move(input))),
+        from_(from),
+        rel_(rel),
+        to_(to),
+        dir_(dir),
+        types_(std::move(types)),
+        min_(min_hops),
+        max_(max_hops),
+        into_(into) {}
+  std::string Name() const override { return "VarLengthExpand"; }
+  std::string Details() const override {
+    return TypesText(types_) + "*" + std::to_string(min_) + ".." +
+           (max_ < 0 ? std::string() : std::to_string(max_));
+  }
+  void Open(ExecContext& ctx, const Row& argument) override {
+    Operator::Open(ctx, argument);
+    results_.clear();
+    next_ = 0;
+  }
+
+ protected:
+  bool Produce(ExecContext& ctx, Row& row) override {
+    while (true) {
+      if (next_ < results_.size()) {
+        auto& [rels, end] = results_[next_++];
+        row = current_;
+        row[rel_] = Value::List(std::move(rels));
+        if (!into_) row[to_] = ExecContext::NodeRef(end);
+        return true;
+      }
+      if (!child().Next(ctx, current_)) return false;
+      results_.clear();
+      next_ = 0;
+      if (current_[from_].is_null() || (into_ && current_[to_].is_null())) continue;
+      if (!ResolveTypes(ctx, types_, &types_resolved_)) {
+        if (min_ == 0) Emit(current_[from_].AsNode().id);
+        continue;
+      }
+      path_.clear();
+      used_.clear();
+      Search(ctx, current_[from_].AsNode().id, 0);
+    }
+  }
+
+ private:
+  void Emit(graph::NodeId end) {
+    if (into_ && static_cast<int64_t>(end) != current_[to_].AsNode().id) return;
+    results_.emplace_back(path_, end);
+  }
+
+  // Depth-first enumeration of relationship-unique paths.
+  void Search(ExecContext& ctx, graph::NodeId node, int64_t depth) {
+    if (depth >= min_) Emit(node);
+    if (max_ >= 0 && depth >= max_) return;
+    std::vector<Hop> hops;
+    CollectHops(ctx, node, dir_, types_.empty() ? nullptr : &types_resolved_, std::nullopt, &hops);
+    for (const Hop& h : hops) {
+      if (!used_.insert(h.rel).second) continue;
+      path_.push_back(ctx.RelRef(h.rel, h.type, h.start, h.end));
+      Search(ctx, h.other, depth + 1);
+      path_.pop_back();
+      used_.erase(h.rel);
+    }
+  }
+
+  int from_, rel_, to_;
+  ExpandDirection dir_;
+  std::vector<std::string> types_;
+  std::vector<graph::TokenId> types_resolved_;
+  int64_t min_, max_;
+  bool into_;
+  Row current_;
+  std::vector<Value> path_;
+  std::unordered_set<graph::RelId> used_;
+  std::vector<std::pair<std::vector<Value>, graph::NodeId>> results_;
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr MakeExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
+                       ExpandDirection direction, std::vector<std::string> types, bool into) {
+  return std::make_unique<Expand>(std::move(input), from_slot, rel_slot, to_slot, direction,
+                                  std::move(types), into);
+}
+
+OperatorPtr MakeVarExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
+                          ExpandDirection direction, std::vector<std::string> types,
+                          int64_t min_hops, int64_t max_hops, bool into) {
+  return std::make_unique<VarExpand>(std::move(input), from_slot, rel_slot, to_slot, direction,
+                                     std::move(types), min_hops, max_hops, into);
+}
+
+}  // namespace smith::exec

@@ -1,0 +1,149 @@
+// Factories of the physical operators (operator.h). Each operator's class lives in its .cc;
+// the planner only needs these constructors.
+#ifndef SMITH_CYPHER_EXECUTION_OPERATORS_H_
+#define SMITH_CYPHER_EXECUTION_OPERATORS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cypher/execution/expressions.h"
+#include "cypher/execution/operator.h"
+#include "graph/catalog.h"
+#include "graph/ids.h"
+
+namespace smith::exec {
+
+// --- basic_ops.cc
+// One row: the argument row.
+OperatorPtr MakeOnce();
+OperatorPtr MakeFilter(OperatorPtr input, ExprPtr predicate);
+// Evaluates `exprs` and stores them into `slots` (all expressions see the input row first).
+OperatorPtr MakeProject(OperatorPtr input, std::vector<int> slots, std::vector<ExprPtr> exprs);
+OperatorPtr MakeUnwind(OperatorPtr input, ExprPtr list, int slot);
+OperatorPtr MakeSkip(OperatorPtr input, ExprPtr count);
+OperatorPtr MakeLimit(OperatorPtr input, ExprPtr count);
+// For each input row, runs `inner` with that row as its argument and yields its rows.
+OperatorPtr MakeApply(OperatorPtr input, OperatorPtr inner);
+// As Apply, but an input row for which `inner` yields nothing is passed on once with
+// `null_slots` set to null (OPTIONAL MATCH).
+OperatorPtr MakeOptionalApply(OperatorPtr input, OperatorPtr inner, std::vector<int> null_slots);
+// Yields fixed rows (one Value per slot in `slots`); used for SHOW.
+OperatorPtr MakeRows(std::vector<std::vector<Value>> rows, std::vector<int> slots);
+// Reads all input rows before yielding any (separates reads from later writes).
+OperatorPtr MakeEager(OperatorPtr input);
+// Rows of `left`, then rows of `right`, copying `right_slots[i]` to `left_slots[i]`;
+// with `distinct`, equivalent output rows (over left_slots) appear once.
+OperatorPtr MakeUnion(OperatorPtr left, OperatorPtr right, std::vector<int> left_slots,
+                      std::vector<int> right_slots, bool distinct);
+// Keeps rows whose `slots` hold pairwise different relationships (relationship uniqueness
+// within one MATCH pattern).
+OperatorPtr MakeRelUniqueness(OperatorPtr input, std::vector<int> slots);
+
+// --- scan_ops.cc
+// Binds `slot` to every node (label nullopt) or every node with `label`.
+OperatorPtr MakeNodeScan(OperatorPtr input, int slot, std::optional<std::string> label);
+// Binds `slot` to the node whose key (values of `keys`, in the constraint's order) is held under
+// uniqueness / node-key constraint `constraint` (by name; resolved at run time).
+OperatorPtr MakeNodeUniqueSeek(OperatorPtr input, int slot, std::string constraint,
+                               std::vector<ExprPtr> keys);
+// Binds `slot` to the nodes whose indexed values equal `keys` (index by name).
+OperatorPtr MakeNodeIndexSeek(OperatorPtr input, int slot, std::string index,
+                              std::vector<ExprPtr> keys);
+// Range seek on a single-property index; bounds may be null.
+OperatorPtr MakeNodeIndexRangeSeek(OperatorPtr input, int slot, std::string index, ExprPtr lower,
+                                   bool lower_inclusive, ExprPtr upper, bool upper_inclusive);
+// Checks that the node in `slot` (bound earlier) still exists; rows with null pass through.
+OperatorPtr MakeNodeByIdSeek(OperatorPtr input, int slot, ExprPtr ids);
+
+// --- expand_ops.cc
+enum class ExpandDirection { kOutgoing, kIncoming, kBoth };
+// From the node in `from_slot`, follows relationships of `types` (any when empty) in
+// `direction`, binding `rel_slot` and `to_slot`. With `into`, `to_slot` is already bound and
+// only relationships ending there are followed.
+OperatorPtr MakeExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
+                       ExpandDirection direction, std::vector<std::string> types, bool into);
+// Variable-length expansion: binds `rel_slot` to the list of relationships of each path of
+// min..max hops (max -1: unbounded) and `to_slot` to its end; relationships are not repeated
+// within a path.
+OperatorPtr MakeVarExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
+                          ExpandDirection direction, std::vector<std::string> types,
+                          int64_t min_hops, int64_t max_hops, bool into);
+
+// --- aggregate_ops.cc
+struct AggregateSpec {
+  std::string function;  // lower case, e.g. "count", "collect"
+  bool distinct = false;
+  std::vector<ExprPtr> args;  // empty for count(*)
+  int slot = 0;               // where the result goes
+};
+// Groups by `group_exprs` (stored into `group_slots`) and computes the aggregates. Without
+// grouping keys, an empty input still yields one row.
+OperatorPtr MakeAggregate(OperatorPtr input, std::vector<int> group_slots,
+                          std::vector<ExprPtr> group_exprs, std::vector<AggregateSpec> aggregates);
+OperatorPtr MakeDistinct(OperatorPtr input, std::vector<int> slots);
+struct SortKey {
+  ExprPtr expr;
+  bool descending = false;
+};
+OperatorPtr MakeSort(OperatorPtr input, std::vector<SortKey> keys);
+
+// --- write_ops.cc
+// A node or relationship to create; properties from a map expression (may be null).
+struct CreateNodeSpec {
+  int slot = 0;
+  bool bound = false;  // already bound: nothing to create
+  std::vector<std::string> labels;
+  std::vector<ExprPtr> dynamic_labels;
+  ExprPtr properties;
+};
+struct CreateRelSpec {
+  int slot = 0;
+  int start_slot = 0;
+  int end_slot = 0;
+  std::string type;
+  ExprPtr dynamic_type;
+  ExprPtr properties;
+};
+// Creates, per input row, the nodes then the relationships of a pattern. With `for_merge`, a
+// null property value is an error (MERGE cannot create what it could never match).
+OperatorPtr MakeCreate(OperatorPtr input, std::vector<CreateNodeSpec> nodes,
+                       std::vector<CreateRelSpec> rels, bool for_merge = false);
+
+// --- procedure_ops.cc
+// Runs a built-in procedure (db.labels, db.relationshipTypes, db.propertyKeys,
+// dbms.components) per input row, binding the yielded fields (by position in `fields`) to
+// `slots`. `fields` must be names the procedure yields; the planner checks that.
+OperatorPtr MakeProcedureCall(OperatorPtr input, std::string procedure,
+                              std::vector<int> field_index, std::vector<int> slots);
+// The output fields of a built-in procedure; empty when unknown.
+std::vector<std::string> ProcedureFields(const std::string& procedure);
+
+enum class SetKind {
+  kProperty,
+  kReplaceProperties,
+  kMergeProperties,
+  kLabels,
+  kRemoveProperty,
+  kRemoveLabels
+};
+struct SetSpec {
+  SetKind kind = SetKind::kProperty;
+  ExprPtr target;       // node / relationship (or map for kProperty on maps: error)
+  std::string key;      // kProperty / kRemoveProperty with a static key
+  ExprPtr dynamic_key;  // n[expr] forms
+  ExprPtr value;        // kProperty, kReplaceProperties, kMergeProperties
+  std::vector<std::string> labels;
+  std::vector<ExprPtr> dynamic_labels;
+};
+OperatorPtr MakeSet(OperatorPtr input, std::vector<SetSpec> items);
+OperatorPtr MakeDelete(OperatorPtr input, std::vector<ExprPtr> targets, bool detach);
+// MERGE: for each input row runs `match` (an inner plan starting from the row); when it yields
+// nothing, runs `create` (a Create over Once) and yields its row. `on_match` / `on_create` are
+// Set operators' specs applied to each yielded row.
+OperatorPtr MakeMerge(OperatorPtr input, OperatorPtr match, OperatorPtr create,
+                      std::vector<SetSpec> on_match, std::vector<SetSpec> on_create);
+
+}  // namespace smith::exec
+
+#endif  // SMITH_CYPHER_EXECUTION_OPERATORS_H_

@@ -1,0 +1,411 @@
+// Compiles AST expressions into executable expressions (execution/expressions.h).
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+#include "cypher/execution/cypher_error.h"
+#include "cypher/functions/aggregates.h"
+#include "cypher/functions/function_registry.h"
+#include "cypher/planner/planner_impl.h"
+
+namespace smith::cypher {
+
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+Value LiteralValue(const Literal& lit) {
+  switch (lit.literal_kind) {
+    case LiteralKind::kNull:
+      return Value();
+    case LiteralKind::kBoolean:
+      return Value::Bool(lit.bool_value);
+    case LiteralKind::kInteger:
+      return Value::Int(lit.int_value);
+    case LiteralKind::kFloat:
+      return Value::Float(lit.float_value);
+    case LiteralKind::kString:
+      return Value::String(lit.string_value);
+  }
+  return Value();
+}
+
+std::optional<exec::GraphFunction> GraphFunctionNamed(const std::string& lower) {
+  static const std::pair<const char*, exec::GraphFunction> kTable[] = {
+      {"id", exec::GraphFunction::kId},
+      {"elementid", exec::GraphFunction::kElementId},
+      {"labels", exec::GraphFunction::kLabels},
+      {"type", exec::GraphFunction::kType},
+      {"properties", exec::GraphFunction::kProperties},
+      {"keys", exec::GraphFunction::kKeys},
+      {"startnode", exec::GraphFunction::kStartNode},
+      {"endnode", exec::GraphFunction::kEndNode},
+      {"nodes", exec::GraphFunction::kNodes},
+      {"relationships", exec::GraphFunction::kRelationships},
+      {"length", exec::GraphFunction::kLength},
+  };
+  for (const auto& [name, fn] : kTable) {
+    if (lower == name) return fn;
+  }
+  return std::nullopt;
+}
+
+// Aggregates being collected by CompileWithAggregates (null outside a projection).
+thread_local std::vector<exec::AggregateSpec>* g_aggregates = nullptr;
+thread_local bool g_inside_aggregate = false;
+
+}  // namespace
+
+bool Planner::ContainsAggregate(const Expression& expr) {
+  switch (expr.kind) {
+    case ExprKind::kCountStar:
+      return true;
+    case ExprKind::kFunctionCall: {
+      const auto& f = expr.As<FunctionCall>();
+      if (f.namespaces.empty() && IsAggregateFunction(Lower(f.name))) return true;
+      return std::any_of(f.args.begin(), f.args.end(),
+                         [](const auto& a) { return ContainsAggregate(*a); });
+    }
+    case ExprKind::kProperty:
+      return ContainsAggregate(*expr.As<PropertyAccess>().object);
+    case ExprKind::kList: {
+      const auto& l = expr.As<ListLiteral>();
+      return std::any_of(l.items.begin(), l.items.end(),
+                         [](const auto& a) { return ContainsAggregate(*a); });
+    }
+    case ExprKind::kMap: {
+      const auto& m = expr.As<MapLiteral>();
+      return std::any_of(m.entries.begin(), m.entries.end(),
+                         [](const auto& e) { return ContainsAggregate(*e.value); });
+    }
+    case ExprKind::kUnary:
+      return ContainsAggregate(*expr.As<UnaryExpr>().operand);
+    case ExprKind::kBinary: {
+      const auto& b = expr.As<BinaryExpr>();
+      return ContainsAggregate(*b.left) || ContainsAggregate(*b.right);
+    }
+    case ExprKind::kComparisonChain: {
+      const auto& c = expr.As<ComparisonChain>();
+      return std::any_of(c.operands.begin(), c.operands.end(),
+                         [](const auto& a) { return ContainsAggregate(*a); });
+    }
+    case ExprKind::kIsNull:
+      return ContainsAggregate(*expr.As<IsNullExpr>().operand);
+    case ExprKind::kSubscript: {
+      const auto& s = expr.As<SubscriptExpr>();
+      return ContainsAggregate(*s.object) || ContainsAggregate(*s.index);
+    }
+    case ExprKind::kCase: {
+      const auto& c = expr.As<CaseExpr>();
+      if (c.subject && ContainsAggregate(*c.subject)) return true;
+      if (c.else_expr && ContainsAggregate(*c.else_expr)) return true;
+      return std::any_of(c.alternatives.begin(), c.alternatives.end(), [](const auto& a) {
+        return ContainsAggregate(*a.when) || ContainsAggregate(*a.then);
+      });
+    }
+    default:
+      return false;
+  }
+}
+
+void Planner::CollectVariables(const Expression& expr, std::vector<std::string>* out) {
+  switch (expr.kind) {
+    case ExprKind::kVariable:
+      out->push_back(expr.As<Variable>().name);
+      return;
+    case ExprKind::kProperty:
+      CollectVariables(*expr.As<PropertyAccess>().object, out);
+      return;
+    case ExprKind::kFunctionCall:
+      for (const auto& a : expr.As<FunctionCall>().args) CollectVariables(*a, out);
+      return;
+    case ExprKind::kList:
+      for (const auto& a : expr.As<ListLiteral>().items) CollectVariables(*a, out);
+      return;
+    case ExprKind::kMap:
+      for (const auto& e : expr.As<MapLiteral>().entries) CollectVariables(*e.value, out);
+      return;
+    case ExprKind::kUnary:
+      CollectVariables(*expr.As<UnaryExpr>().operand, out);
+      return;
+    case ExprKind::kBinary:
+      CollectVariables(*expr.As<BinaryExpr>().left, out);
+      CollectVariables(*expr.As<BinaryExpr>().right, out);
+      return;
+    case ExprKind::kSubscript:
+      CollectVariables(*expr.As<SubscriptExpr>().object, out);
+      CollectVariables(*expr.As<SubscriptExpr>().index, out);
+      return;
+    case ExprKind::kIsNull:
+      CollectVariables(*expr.As<IsNullExpr>().operand, out);
+      return;
+    case ExprKind::kLiteral:
+    case ExprKind::kParameter:
+      return;
+    default:
+      out->push_back("\x01");  // something complex: treat as depending on everything
+      return;
+  }
+}
+
+exec::ExprPtr Planner::CompileWithAggregates(const Expression& expr,
+                                             std::vector<exec::AggregateSpec>* aggs) {
+  auto* saved = g_aggregates;
+  g_aggregates = aggs;
+  exec::ExprPtr out;
+  try {
+    out = Compile(expr);
+  } catch (...) {
+    g_aggregates = saved;
+    throw;
+  }
+  g_aggregates = saved;
+  return out;
+}
+
+std::vector<exec::LabelMatcher> Planner::CompileLabels(const LabelList& labels) {
+  std::vector<exec::LabelMatcher> out;
+  std::function<exec::LabelMatcher(const LabelExpression&)> one = [&](const LabelExpression& l) {
+    exec::LabelMatcher m;
+    m.kind = l.kind;
+    m.name = l.name;
+    if (l.dynamic) m.dynamic = Compile(*l.dynamic);
+    for (const auto& c : l.children) m.children.push_back(one(c));
+    return m;
+  };
+  for (const auto& l : labels) out.push_back(one(l));
+  return out;
+}
+
+exec::ExprPtr Planner::Compile(const Expression& expr) {
+  using namespace exec;  // NOLINT(google-build-using-namespace): many node types
+  switch (expr.kind) {
+    case ExprKind::kLiteral:
+      return std::make_unique<ConstExpr>(LiteralValue(expr.As<Literal>()));
+    case ExprKind::kParameter:
+      return std::make_unique<ParamExpr>(expr.As<Parameter>().name);
+    case ExprKind::kVariable: {
+      const std::string& name = expr.As<Variable>().name;
+      auto var = scope_.Find(name);
+      if (!var) Fail(StatusCode::kSemanticError, "Variable `" + name + "` not defined", expr.pos);
+      return std::make_unique<SlotExpr>(var->slot, name);
+    }
+    case ExprKind::kProperty: {
+      const auto& p = expr.As<PropertyAccess>();
+      return std::make_unique<PropertyExpr>(Compile(*p.object), p.key);
+    }
+    case ExprKind::kList: {
+      std::vector<exec::ExprPtr> items;
+      for (const auto& i : expr.As<ListLiteral>().items) items.push_back(Compile(*i));
+      return std::make_unique<ListExpr>(std::move(items));
+    }
+    case ExprKind::kMap: {
+      std::vector<std::string> keys;
+      std::vector<exec::ExprPtr> values;
+      for (const auto& e : expr.As<MapLiteral>().entries) {
+        keys.push_back(e.key);
+        values.push_back(Compile(*e.value));
+      }
+      return std::make_unique<MapExpr>(std::move(keys), std::move(values));
+    }
+    case ExprKind::kUnary: {
+      const auto& u = expr.As<cypher::UnaryExpr>();
+      if (u.op == UnaryOp::kNot) {
+        return std::make_unique<LogicExpr>(LogicOp::kNot, Compile(*u.operand), nullptr);
+      }
+      return std::make_unique<exec::UnaryExpr>(
+          u.op == UnaryOp::kMinus ? UnaryKind::kMinus : UnaryKind::kPlus, Compile(*u.operand));
+    }
+    case ExprKind::kBinary: {
+      const auto& b = expr.As<BinaryExpr>();
+      auto l = Compile(*b.left);
+      auto r = Compile(*b.right);
+      switch (b.op) {
+        case BinaryOp::kAnd:
+          return std::make_unique<LogicExpr>(LogicOp::kAnd, std::move(l), std::move(r));
+        case BinaryOp::kOr:
+          return std::make_unique<LogicExpr>(LogicOp::kOr, std::move(l), std::move(r));
+        case BinaryOp::kXor:
+          return std::make_unique<LogicExpr>(LogicOp::kXor, std::move(l), std::move(r));
+        default:
+          return std::make_unique<BinaryOpExpr>(b.op, std::move(l), std::move(r));
+      }
+    }
+    case ExprKind::kComparisonChain: {
+      const auto& c = expr.As<ComparisonChain>();
+      std::vector<exec::ExprPtr> operands;
+      for (const auto& o : c.operands) operands.push_back(Compile(*o));
+      return std::make_unique<ChainExpr>(std::move(operands), c.ops);
+    }
+    case ExprKind::kIsNull: {
+      const auto& n = expr.As<cypher::IsNullExpr>();
+      return std::make_unique<exec::IsNullExpr>(Compile(*n.operand), n.negated);
+    }
+    case ExprKind::kSubscript: {
+      const auto& s = expr.As<cypher::SubscriptExpr>();
+      return std::make_unique<exec::SubscriptExpr>(Compile(*s.object), Compile(*s.index));
+    }
+    case ExprKind::kSlice: {
+      const auto& s = expr.As<cypher::SliceExpr>();
+      return std::make_unique<exec::SliceExpr>(
+          Compile(*s.object), s.from ? Compile(*s.from) : nullptr, s.to ? Compile(*s.to) : nullptr);
+    }
+    case ExprKind::kLabelPredicate: {
+      const auto& l = expr.As<LabelPredicate>();
+      return std::make_unique<LabelPredicateExpr>(Compile(*l.operand), CompileLabels(l.labels));
+    }
+    case ExprKind::kCountStar:
+    case ExprKind::kFunctionCall: {
+      std::string lower;
+      bool distinct = false;
+      const std::vector<cypher::ExprPtr>* args = nullptr;
+      std::string display = "count";
+      if (expr.kind == ExprKind::kFunctionCall) {
+        const auto& f = expr.As<FunctionCall>();
+        lower = Lower(f.QualifiedName());
+        display = f.QualifiedName();
+        distinct = f.distinct;
+        args = &f.args;
+      } else {
+        lower = "count";
+      }
+      if (expr.kind == ExprKind::kCountStar || IsAggregateFunction(lower)) {
+        if (g_aggregates == nullptr || g_inside_aggregate) {
+          Fail(StatusCode::kSyntaxError,
+               "Invalid use of aggregating function " + display + "(...) in this context",
+               expr.pos);
+        }
+        exec::AggregateSpec spec;
+        spec.function = lower;
+        spec.distinct = distinct;
+        g_inside_aggregate = true;
+        try {
+          if (args != nullptr) {
+            for (const auto& a : *args) spec.args.push_back(Compile(*a));
+          }
+        } catch (...) {
+          g_inside_aggregate = false;
+          throw;
+        }
+        g_inside_aggregate = false;
+        spec.slot = slots_.Next();
+        int slot = spec.slot;
+        g_aggregates->push_back(std::move(spec));
+        return std::make_unique<SlotExpr>(slot, display + "(...)");
+      }
+      std::vector<exec::ExprPtr> compiled;
+      for (const auto& a : *args) compiled.push_back(Compile(*a));
+      const ScalarFunction* fn = FindScalarFunction(lower);
+      if (auto graph_fn = GraphFunctionNamed(lower)) {
+        if (compiled.size() != 1) {
+          Fail(StatusCode::kSyntaxError, "Function " + display + "() takes exactly one argument",
+               expr.pos);
+        }
+        return std::make_unique<GraphFunctionExpr>(*graph_fn, display, std::move(compiled[0]), fn);
+      }
+      if (fn == nullptr)
+        Fail(StatusCode::kSyntaxError, "Unknown function '" + display + "'", expr.pos);
+      auto n = static_cast<int>(compiled.size());
+      if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args)) {
+        Fail(StatusCode::kSyntaxError,
+             std::string(n < fn->min_args ? "Insufficient" : "Too many") +
+                 " parameters for function '" + display + "'",
+             expr.pos);
+      }
+      return std::make_unique<FunctionExpr>(fn, display, std::move(compiled));
+    }
+    case ExprKind::kCase: {
+      const auto& c = expr.As<cypher::CaseExpr>();
+      std::vector<std::pair<exec::ExprPtr, exec::ExprPtr>> alternatives;
+      for (const auto& a : c.alternatives)
+        alternatives.emplace_back(Compile(*a.when), Compile(*a.then));
+      return std::make_unique<exec::CaseExpr>(c.subject ? Compile(*c.subject) : nullptr,
+                                              std::move(alternatives),
+                                              c.else_expr ? Compile(*c.else_expr) : nullptr);
+    }
+    case ExprKind::kListComprehension:
+    case ExprKind::kQuantifier:
+    case ExprKind::kReduce: {
+      // The iteration variable shadows any outer one inside the expression only.
+      auto with_variable = [&](const std::string& name, auto&& body) {
+        auto saved = scope_.Find(name);
+        int slot = slots_.Next();
+        scope_.Bind(name, VarInfo{slot, VarKind::kAny});
+        exec::ExprPtr result;
+        try {
+          result = body(slot);
+        } catch (...) {
+          if (saved) scope_.Bind(name, *saved);
+          throw;
+        }
+        if (saved) {
+          scope_.Bind(name, *saved);
+        } else {
+          Scope copy;
+          for (const auto& [k, v] : scope_.vars()) {
+            if (k != name) copy.Bind(k, v);
+          }
+          scope_ = copy;
+        }
+        return result;
+      };
+      if (expr.kind == ExprKind::kListComprehension) {
+        const auto& lc = expr.As<ListComprehension>();
+        auto list = Compile(*lc.list);
+        return with_variable(lc.variable, [&](int slot) -> exec::ExprPtr {
+          return std::make_unique<IterateExpr>(IterateKind::kComprehension, slot, std::move(list),
+                                               lc.where ? Compile(*lc.where) : nullptr,
+                                               lc.projection ? Compile(*lc.projection) : nullptr, 0,
+                                               nullptr);
+        });
+      }
+      if (expr.kind == ExprKind::kQuantifier) {
+        const auto& q = expr.As<QuantifierExpr>();
+        static const IterateKind kKinds[] = {IterateKind::kAll, IterateKind::kAny,
+                                             IterateKind::kNone, IterateKind::kSingle};
+        auto list = Compile(*q.list);
+        return with_variable(q.variable, [&](int slot) -> exec::ExprPtr {
+          return std::make_unique<IterateExpr>(
+              kKinds[static_cast<int>(q.quantifier)], slot, std::move(list),
+              q.where ? Compile(*q.where) : nullptr, nullptr, 0, nullptr);
+        });
+      }
+      const auto& r = expr.As<ReduceExpr>();
+      auto init = Compile(*r.init);
+      auto list = Compile(*r.list);
+      return with_variable(r.accumulator, [&](int acc_slot) -> exec::ExprPtr {
+        return with_variable(r.variable, [&](int var_slot) -> exec::ExprPtr {
+          return std::make_unique<IterateExpr>(IterateKind::kReduce, var_slot, std::move(list),
+                                               nullptr, Compile(*r.expression), acc_slot,
+                                               std::move(init));
+        });
+      });
+    }
+    case ExprKind::kMapProjection: {
+      const auto& m = expr.As<cypher::MapProjection>();
+      auto var = scope_.Find(m.variable);
+      if (!var)
+        Fail(StatusCode::kSemanticError, "Variable `" + m.variable + "` not defined", expr.pos);
+      std::vector<MapProjectionEntry> entries;
+      for (const auto& item : m.items) {
+        MapProjectionEntry e{item.kind, item.key, nullptr};
+        if (item.value) e.value = Compile(*item.value);
+        entries.push_back(std::move(e));
+      }
+      return std::make_unique<MapProjectionExpr>(std::make_unique<SlotExpr>(var->slot, m.variable),
+                                                 std::move(entries));
+    }
+    case ExprKind::kPatternComprehension:
+    case ExprKind::kPattern:
+    case ExprKind::kSubquery:
+      Fail(StatusCode::kNotSupported,
+           "pattern expressions and EXISTS/COUNT/COLLECT subqueries are not supported yet",
+           expr.pos);
+  }
+  Fail(StatusCode::kInternal, "unknown expression kind", expr.pos);
+}
+
+}  // namespace smith::cypher

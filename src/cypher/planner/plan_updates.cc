@@ -1,0 +1,282 @@
+// CREATE, MERGE, SET, REMOVE, DELETE and procedure calls.
+#include <algorithm>
+
+#include "cypher/execution/cypher_error.h"
+#include "cypher/planner/planner_impl.h"
+
+namespace smith::cypher {
+
+namespace {
+
+// Static and dynamic labels of a pattern element or SET item.
+void SplitLabels(const LabelList& labels, Planner& planner, std::vector<std::string>* names,
+                 std::vector<exec::ExprPtr>* dynamic, SourcePos pos) {
+  for (const LabelExpression& l : labels) {
+    if (l.kind == LabelExprKind::kName) {
+      names->push_back(l.name);
+    } else if (l.kind == LabelExprKind::kDynamic) {
+      dynamic->push_back(planner.Compile(*l.dynamic));
+    } else {
+      planner.Fail(StatusCode::kSyntaxError,
+                   "Label expressions (|, &, !, %) are not allowed here; list labels as :A:B", pos);
+    }
+  }
+}
+
+}  // namespace
+
+exec::OperatorPtr Planner::PlanCreate(exec::OperatorPtr input, const Pattern& pattern,
+                                      bool for_merge) {
+  std::vector<exec::CreateNodeSpec> nodes;
+  std::vector<exec::CreateRelSpec> rels;
+  std::vector<std::pair<int, std::pair<std::vector<int>, std::vector<int>>>> paths;
+  for (const PatternPath& path : pattern.paths) {
+    std::vector<int> node_slots;
+    std::vector<int> rel_slots;
+    for (const NodePattern& n : path.nodes) {
+      exec::CreateNodeSpec spec;
+      std::string name = n.variable.empty() ? "  anon" + std::to_string(anonymous_++) : n.variable;
+      if (auto bound = scope_.Find(name)) {
+        if (!n.labels.empty() || n.properties) {
+          Fail(StatusCode::kSyntaxError,
+               "Can't create node `" + name +
+                   "` with labels or properties here. The variable is "
+                   "already declared in this context",
+               n.pos);
+        }
+        spec.slot = bound->slot;
+        spec.bound = true;
+      } else {
+        SplitLabels(n.labels, *this, &spec.labels, &spec.dynamic_labels, n.pos);
+        if (n.properties) spec.properties = Compile(*n.properties);
+        spec.slot = BindNew(name, VarKind::kNode);
+      }
+      node_slots.push_back(spec.slot);
+      nodes.push_back(std::move(spec));
+    }
+    for (size_t i = 0; i < path.relationships.size(); ++i) {
+      const RelationshipPattern& r = path.relationships[i];
+      if (r.direction == RelDirection::kBoth) {
+        Fail(StatusCode::kSyntaxError,
+             std::string("Only directed relationships are supported in ") +
+                 (for_merge ? "MERGE" : "CREATE"),
+             r.pos);
+      }
+      if (r.length) {
+        Fail(StatusCode::kSyntaxError, "Variable length relationships cannot be used in CREATE",
+             r.pos);
+      }
+      exec::CreateRelSpec spec;
+      if (r.types.size() != 1 ||
+          (r.types[0].kind != LabelExprKind::kName && r.types[0].kind != LabelExprKind::kDynamic)) {
+        Fail(StatusCode::kSyntaxError,
+             "Exactly one relationship type must be specified for " +
+                 std::string(for_merge ? "MERGE" : "CREATE") +
+                 ". Did you forget to prefix your "
+                 "relationship type with a ':'?",
+             r.pos);
+      }
+      if (r.types[0].kind == LabelExprKind::kName) {
+        spec.type = r.types[0].name;
+      } else {
+        spec.dynamic_type = Compile(*r.types[0].dynamic);
+      }
+      if (r.properties) spec.properties = Compile(*r.properties);
+      bool outgoing = r.direction == RelDirection::kOutgoing;
+      spec.start_slot = node_slots[outgoing ? i : i + 1];
+      spec.end_slot = node_slots[outgoing ? i + 1 : i];
+      std::string name = r.variable.empty() ? "  anon" + std::to_string(anonymous_++) : r.variable;
+      if (scope_.Find(name)) {
+        Fail(StatusCode::kSyntaxError, "Variable `" + name + "` already declared", r.pos);
+      }
+      spec.slot = BindNew(name, VarKind::kRelationship);
+      rel_slots.push_back(spec.slot);
+      rels.push_back(std::move(spec));
+    }
+    if (!path.variable.empty()) {
+      paths.push_back({BindNew(path.variable, VarKind::kPath), {node_slots, rel_slots}});
+    }
+  }
+  updates_ = true;
+  exec::OperatorPtr op =
+      exec::MakeCreate(std::move(input), std::move(nodes), std::move(rels), for_merge);
+  for (auto& [slot, parts] : paths) {
+    std::vector<exec::ExprPtr> exprs;
+    exprs.push_back(std::make_unique<exec::PathExpr>(parts.first, parts.second));
+    op = exec::MakeProject(std::move(op), {slot}, std::move(exprs));
+  }
+  return op;
+}
+
+exec::OperatorPtr Planner::PlanMerge(exec::OperatorPtr input, const MergeClause& merge) {
+  Scope before = scope_;
+  Pattern pattern;
+  pattern.pos = merge.path.pos;
+  pattern.paths.push_back(merge.path.Clone());
+  // The match side binds the pattern's new variables; the create side binds the same names to
+  // the same slots (it is planned from the same scope and then realigned).
+  exec::OperatorPtr match = PlanPattern(exec::MakeOnce(), pattern, nullptr);
+  Scope after_match = scope_;
+  scope_ = before;
+  // MERGE (n:L {k: null}) cannot match and must not create: the create side refuses nulls.
+  exec::OperatorPtr create = PlanCreate(exec::MakeOnce(), pattern, true);
+  Scope after_create = scope_;
+  // Realign: copy created slots into the match slots with a projection.
+  std::vector<int> to_slots;
+  std::vector<exec::ExprPtr> exprs;
+  for (const auto& [name, info] : after_match.vars()) {
+    if (before.Find(name)) continue;
+    auto created = after_create.Find(name);
+    if (!created) continue;
+    to_slots.push_back(info.slot);
+    exprs.push_back(std::make_unique<exec::SlotExpr>(created->slot, name));
+  }
+  if (!exprs.empty())
+    create = exec::MakeProject(std::move(create), std::move(to_slots), std::move(exprs));
+  scope_ = after_match;
+  std::vector<exec::SetSpec> on_match;
+  std::vector<exec::SetSpec> on_create;
+  for (const MergeAction& action : merge.actions) {
+    auto specs = CompileSetItems(action.items);
+    auto& dest = action.on_create ? on_create : on_match;
+    for (auto& s : specs) dest.push_back(std::move(s));
+  }
+  updates_ = true;
+  return exec::MakeMerge(std::move(input), std::move(match), std::move(create), std::move(on_match),
+                         std::move(on_create));
+}
+
+std::vector<exec::SetSpec> Planner::CompileSetItems(const std::vector<SetItem>& items) {
+  std::vector<exec::SetSpec> out;
+  for (const SetItem& item : items) {
+    exec::SetSpec spec;
+    switch (item.kind) {
+      case SetItemKind::kProperty: {
+        spec.kind = exec::SetKind::kProperty;
+        if (item.target->kind == ExprKind::kProperty) {
+          const auto& p = item.target->As<PropertyAccess>();
+          spec.target = Compile(*p.object);
+          spec.key = p.key;
+        } else if (item.target->kind == ExprKind::kSubscript) {
+          const auto& s = item.target->As<SubscriptExpr>();
+          spec.target = Compile(*s.object);
+          spec.dynamic_key = Compile(*s.index);
+        } else {
+          Fail(StatusCode::kSyntaxError, "Invalid SET target", item.pos);
+        }
+        spec.value = Compile(*item.value);
+        break;
+      }
+      case SetItemKind::kReplaceProperties:
+      case SetItemKind::kMergeProperties:
+        spec.kind = item.kind == SetItemKind::kReplaceProperties ? exec::SetKind::kReplaceProperties
+                                                                 : exec::SetKind::kMergeProperties;
+        spec.target = Compile(*item.target);
+        spec.value = Compile(*item.value);
+        break;
+      case SetItemKind::kLabels:
+        spec.kind = exec::SetKind::kLabels;
+        spec.target = Compile(*item.target);
+        SplitLabels(item.labels, *this, &spec.labels, &spec.dynamic_labels, item.pos);
+        break;
+    }
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+exec::OperatorPtr Planner::PlanSet(exec::OperatorPtr input, const std::vector<SetItem>& items) {
+  updates_ = true;
+  return exec::MakeSet(std::move(input), CompileSetItems(items));
+}
+
+exec::OperatorPtr Planner::PlanRemove(exec::OperatorPtr input, const RemoveClause& remove) {
+  std::vector<exec::SetSpec> specs;
+  for (const RemoveItem& item : remove.items) {
+    exec::SetSpec spec;
+    if (item.kind == RemoveItemKind::kLabels) {
+      spec.kind = exec::SetKind::kRemoveLabels;
+      spec.target = Compile(*item.target);
+      SplitLabels(item.labels, *this, &spec.labels, &spec.dynamic_labels, item.pos);
+    } else {
+      spec.kind = exec::SetKind::kRemoveProperty;
+      if (item.target->kind == ExprKind::kProperty) {
+        const auto& p = item.target->As<PropertyAccess>();
+        spec.target = Compile(*p.object);
+        spec.key = p.key;
+      } else {
+        const auto& s = item.target->As<SubscriptExpr>();
+        spec.target = Compile(*s.object);
+        spec.dynamic_key = Compile(*s.index);
+      }
+    }
+    specs.push_back(std::move(spec));
+  }
+  updates_ = true;
+  return exec::MakeSet(std::move(input), std::move(specs));
+}
+
+exec::OperatorPtr Planner::PlanDelete(exec::OperatorPtr input, const DeleteClause& del) {
+  std::vector<exec::ExprPtr> targets;
+  for (const auto& t : del.targets) targets.push_back(Compile(*t));
+  updates_ = true;
+  // Deleting while matching: read everything first so deletions do not disturb the scans.
+  return exec::MakeDelete(exec::MakeEager(std::move(input)), std::move(targets), del.detach);
+}
+
+}  // namespace smith::cypher
+
+namespace smith::cypher {
+
+exec::OperatorPtr Planner::PlanCallProcedure(exec::OperatorPtr input,
+                                             const CallProcedureClause& call, bool standalone,
+                                             std::vector<std::string>* columns,
+                                             std::vector<int>* column_slots) {
+  std::string name = call.QualifiedName();
+  std::vector<std::string> fields = exec::ProcedureFields(name);
+  if (fields.empty()) {
+    Fail(StatusCode::kSyntaxError,
+         "There is no procedure with the name `" + name +
+             "` registered for this database instance. Please ensure "
+             "you've spelled the procedure name correctly.",
+         call.pos);
+  }
+  if (call.has_arguments && !call.args.empty()) {
+    Fail(StatusCode::kSyntaxError, "Procedure call provides too many arguments: " + name, call.pos);
+  }
+  std::vector<int> field_index;
+  std::vector<int> slots;
+  std::vector<std::string> names;
+  if (call.yields.empty()) {
+    if (!standalone) {
+      Fail(StatusCode::kSyntaxError,
+           "Procedure call inside a query does not support naming "
+           "results implicitly (use YIELD)",
+           call.pos);
+    }
+    for (size_t i = 0; i < fields.size(); ++i) {
+      field_index.push_back(static_cast<int>(i));
+      names.push_back(fields[i]);
+    }
+  } else {
+    for (const YieldItem& y : call.yields) {
+      auto it = std::find(fields.begin(), fields.end(), y.field);
+      if (it == fields.end()) {
+        Fail(StatusCode::kSyntaxError, "Unknown procedure output: `" + y.field + "`", y.pos);
+      }
+      field_index.push_back(static_cast<int>(it - fields.begin()));
+      names.push_back(y.alias.value_or(y.field));
+    }
+  }
+  for (const std::string& n : names) slots.push_back(BindNew(n, VarKind::kAny));
+  exec::OperatorPtr op =
+      exec::MakeProcedureCall(std::move(input), name, std::move(field_index), slots);
+  if (call.where) op = exec::MakeFilter(std::move(op), Compile(*call.where));
+  if (standalone) {
+    *columns = names;
+    *column_slots = slots;
+  }
+  return op;
+}
+
+}  // namespace smith::cypher

@@ -1,0 +1,315 @@
+// Query parts, UNION, WITH / RETURN projections and UNWIND.
+#include "cypher/planner/planner.h"
+
+#include <algorithm>
+
+#include "cypher/execution/cypher_error.h"
+#include "cypher/parser/syntax_error.h"
+#include "cypher/planner/planner_impl.h"
+
+namespace smith::cypher {
+
+void Planner::Fail(StatusCode code, const std::string& message, SourcePos pos) const {
+  Status positioned = SyntaxErrorAt(source_, pos.offset, message);
+  throw exec::CypherError(code, positioned.message());
+}
+
+int Planner::BindNew(const std::string& name, VarKind kind) {
+  int slot = slots_.Next();
+  scope_.Bind(name, VarInfo{slot, kind});
+  return slot;
+}
+
+bool QueryUpdates(const Query& query) {
+  for (const SingleQuery& part : query.parts) {
+    for (const ClausePtr& c : part.clauses) {
+      switch (c->kind) {
+        case ClauseKind::kCreate:
+        case ClauseKind::kMerge:
+        case ClauseKind::kSet:
+        case ClauseKind::kRemove:
+        case ClauseKind::kDelete:
+        case ClauseKind::kForeach:
+          return true;
+        case ClauseKind::kCallSubquery:
+          if (QueryUpdates(c->As<CallSubqueryClause>().body)) return true;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return false;
+}
+
+Plan Planner::Run(const Query& query) {
+  Plan plan;
+  updates_ = QueryUpdates(query);
+  plan.root = PlanSingleQuery(query.parts[0], &plan.columns, &plan.column_slots);
+  for (size_t i = 1; i < query.parts.size(); ++i) {
+    std::vector<std::string> columns;
+    std::vector<int> slots;
+    scope_.Clear();
+    exec::OperatorPtr right = PlanSingleQuery(query.parts[i], &columns, &slots);
+    if (columns != plan.columns) {
+      Fail(StatusCode::kSyntaxError,
+           "All sub queries in an UNION must have the same return column names",
+           query.parts[i].pos);
+    }
+    if (query.parts[i].union_all != query.parts[1].union_all) {
+      Fail(StatusCode::kSyntaxError, "Invalid combination of UNION and UNION ALL",
+           query.parts[i].pos);
+    }
+    plan.root = exec::MakeUnion(std::move(plan.root), std::move(right), plan.column_slots, slots,
+                                !query.parts[i].union_all);
+  }
+  plan.slot_count = slots_.count();
+  plan.updates = updates_;
+  return plan;
+}
+
+exec::OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query,
+                                           std::vector<std::string>* columns,
+                                           std::vector<int>* column_slots) {
+  exec::OperatorPtr op = exec::MakeOnce();
+  bool returned = false;
+  const auto& clauses = query.clauses;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    const Clause& c = *clauses[i];
+    if (returned)
+      Fail(StatusCode::kSyntaxError, "RETURN can only be used at the end of the query", c.pos);
+    switch (c.kind) {
+      case ClauseKind::kMatch:
+        op = PlanMatch(std::move(op), c.As<MatchClause>());
+        break;
+      case ClauseKind::kUnwind:
+        op = PlanUnwind(std::move(op), c.As<UnwindClause>());
+        break;
+      case ClauseKind::kWith: {
+        const auto& w = c.As<WithClause>();
+        std::vector<std::string> unused_columns;
+        std::vector<int> unused_slots;
+        op = PlanProjection(std::move(op), w.projection, w.where.get(), false, &unused_columns,
+                            &unused_slots);
+        break;
+      }
+      case ClauseKind::kReturn:
+        op = PlanProjection(std::move(op), c.As<ReturnClause>().projection, nullptr, true, columns,
+                            column_slots);
+        returned = true;
+        break;
+      case ClauseKind::kCreate:
+        op = PlanCreate(std::move(op), c.As<CreateClause>().pattern, false);
+        break;
+      case ClauseKind::kMerge:
+        op = PlanMerge(std::move(op), c.As<MergeClause>());
+        break;
+      case ClauseKind::kSet:
+        op = PlanSet(std::move(op), c.As<SetClause>().items);
+        break;
+      case ClauseKind::kRemove:
+        op = PlanRemove(std::move(op), c.As<RemoveClause>());
+        break;
+      case ClauseKind::kDelete:
+        op = PlanDelete(std::move(op), c.As<DeleteClause>());
+        break;
+      case ClauseKind::kCallProcedure: {
+        bool standalone = clauses.size() == 1;
+        op = PlanCallProcedure(std::move(op), c.As<CallProcedureClause>(), standalone, columns,
+                               column_slots);
+        if (standalone) returned = true;
+        break;
+      }
+      case ClauseKind::kForeach:
+      case ClauseKind::kCallSubquery:
+        Fail(StatusCode::kNotSupported, "FOREACH and CALL { ... } subqueries are not supported yet",
+             c.pos);
+    }
+  }
+  if (!returned) {
+    const Clause& last = *clauses.back();
+    bool updating = last.kind == ClauseKind::kCreate || last.kind == ClauseKind::kMerge ||
+                    last.kind == ClauseKind::kSet || last.kind == ClauseKind::kRemove ||
+                    last.kind == ClauseKind::kDelete || last.kind == ClauseKind::kForeach ||
+                    last.kind == ClauseKind::kCallSubquery;
+    if (!updating) {
+      Fail(StatusCode::kSyntaxError,
+           "Query cannot conclude with " +
+               std::string(last.kind == ClauseKind::kWith     ? "WITH"
+                           : last.kind == ClauseKind::kUnwind ? "UNWIND"
+                                                              : "MATCH") +
+               " (must be a RETURN clause, a FINISH clause, an update clause, a unit subquery "
+               "call, or a procedure call with no YIELD)",
+           last.pos);
+    }
+  }
+  return op;
+}
+
+exec::OperatorPtr Planner::PlanUnwind(exec::OperatorPtr input, const UnwindClause& unwind) {
+  exec::ExprPtr list = Compile(*unwind.list);
+  if (scope_.Find(unwind.variable)) {
+    Fail(StatusCode::kSemanticError, "Variable `" + unwind.variable + "` already declared",
+         unwind.variable_pos);
+  }
+  int slot = BindNew(unwind.variable, VarKind::kAny);
+  return exec::MakeUnwind(std::move(input), std::move(list), slot);
+}
+
+exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Projection& projection,
+                                          const Expression* where, bool is_return,
+                                          std::vector<std::string>* columns,
+                                          std::vector<int>* column_slots) {
+  struct Item {
+    std::string name;
+    const Expression* expr;
+    SourcePos pos;
+  };
+  std::vector<Item> items;
+  std::vector<std::unique_ptr<Variable>> star_vars;
+  if (projection.star) {
+    if (scope_.vars().empty()) {
+      Fail(StatusCode::kSyntaxError,
+           std::string(is_return ? "RETURN" : "WITH") +
+               " * is not allowed when there are no "
+               "variables in scope",
+           SourcePos{});
+    }
+    for (const auto& [name, info] : scope_.vars()) {
+      if (name.starts_with("  ")) continue;  // anonymous pattern variables
+      star_vars.push_back(std::make_unique<Variable>(SourcePos{}, name));
+      items.push_back(Item{name, star_vars.back().get(), SourcePos{}});
+    }
+  }
+  for (const ProjectionItem& item : projection.items) {
+    std::string name;
+    if (item.alias) {
+      name = *item.alias;
+    } else if (item.expr->kind == ExprKind::kVariable) {
+      name = item.expr->As<Variable>().name;
+    } else if (!is_return) {
+      Fail(StatusCode::kSyntaxError, "Expression in WITH must be aliased (use AS)", item.pos);
+    } else {
+      name = item.text;
+    }
+    items.push_back(Item{name, item.expr.get(), item.pos});
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (items[i].name == items[j].name) {
+        Fail(StatusCode::kSyntaxError,
+             "Multiple result columns with the same name are not supported", items[i].pos);
+      }
+    }
+  }
+
+  bool aggregating = std::any_of(items.begin(), items.end(),
+                                 [](const Item& it) { return ContainsAggregate(*it.expr); });
+  Scope new_scope;
+  std::vector<int> out_slots;
+  exec::OperatorPtr op = std::move(input);
+  if (aggregating) {
+    std::vector<int> group_slots;
+    std::vector<exec::ExprPtr> group_exprs;
+    std::vector<exec::AggregateSpec> aggs;
+    std::vector<int> post_slots;
+    std::vector<exec::ExprPtr> post_exprs;
+    for (const Item& it : items) {
+      int slot = slots_.Next();
+      if (ContainsAggregate(*it.expr)) {
+        post_slots.push_back(slot);
+        post_exprs.push_back(CompileWithAggregates(*it.expr, &aggs));
+      } else {
+        group_slots.push_back(slot);
+        group_exprs.push_back(Compile(*it.expr));
+      }
+      out_slots.push_back(slot);
+    }
+    op = exec::MakeAggregate(std::move(op), std::move(group_slots), std::move(group_exprs),
+                             std::move(aggs));
+    if (!post_exprs.empty())
+      op = exec::MakeProject(std::move(op), std::move(post_slots), std::move(post_exprs));
+  } else {
+    std::vector<exec::ExprPtr> exprs;
+    for (const Item& it : items) {
+      // A plain variable passed through keeps its slot.
+      if (it.expr->kind == ExprKind::kVariable) {
+        auto var = scope_.Find(it.expr->As<Variable>().name);
+        if (!var)
+          Fail(StatusCode::kSemanticError,
+               "Variable `" + it.expr->As<Variable>().name + "` not defined", it.expr->pos);
+        out_slots.push_back(var->slot);
+        continue;
+      }
+      int slot = slots_.Next();
+      out_slots.push_back(slot);
+      exprs.push_back(Compile(*it.expr));
+    }
+    std::vector<int> proj_slots;
+    for (size_t i = 0, e = 0; i < items.size(); ++i) {
+      if (items[i].expr->kind != ExprKind::kVariable) {
+        proj_slots.push_back(out_slots[i]);
+        ++e;
+      }
+    }
+    if (!exprs.empty())
+      op = exec::MakeProject(std::move(op), std::move(proj_slots), std::move(exprs));
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    VarKind kind = VarKind::kAny;
+    if (items[i].expr->kind == ExprKind::kVariable) {
+      if (auto v = scope_.Find(items[i].expr->As<Variable>().name)) kind = v->kind;
+    }
+    new_scope.Bind(items[i].name, VarInfo{out_slots[i], kind});
+  }
+  if (projection.distinct) op = exec::MakeDistinct(std::move(op), out_slots);
+
+  // ORDER BY sees the projected names and, without DISTINCT or aggregation, the old ones too.
+  Scope old_scope = scope_;
+  if (aggregating || projection.distinct) {
+    scope_ = new_scope;
+  } else {
+    for (const auto& [name, info] : new_scope.vars()) scope_.Bind(name, info);
+  }
+  if (!projection.order_by.empty()) {
+    std::vector<exec::SortKey> keys;
+    for (const SortItem& s : projection.order_by)
+      keys.push_back(exec::SortKey{Compile(*s.expr), s.descending});
+    op = exec::MakeSort(std::move(op), std::move(keys));
+  }
+  auto check_constant = [&](const cypher::ExprPtr& e, const char* what) {
+    std::vector<std::string> vars;
+    CollectVariables(*e, &vars);
+    if (!vars.empty()) {
+      Fail(StatusCode::kSyntaxError,
+           std::string("It is not allowed to refer to variables in ") + what, e->pos);
+    }
+  };
+  if (projection.skip) {
+    check_constant(projection.skip, "SKIP");
+    op = exec::MakeSkip(std::move(op), Compile(*projection.skip));
+  }
+  if (projection.limit) {
+    check_constant(projection.limit, "LIMIT");
+    op = exec::MakeLimit(std::move(op), Compile(*projection.limit));
+  }
+  scope_ = new_scope;
+  if (where != nullptr) op = exec::MakeFilter(std::move(op), Compile(*where));
+  (void)old_scope;
+  for (size_t i = 0; i < items.size(); ++i) {
+    columns->push_back(items[i].name);
+    column_slots->push_back(out_slots[i]);
+  }
+  return op;
+}
+
+Result<Plan> PlanQuery(const Query& query, graph::GraphReader& reader, std::string_view source) {
+  try {
+    Planner planner(reader, source);
+    return planner.Run(query);
+  } catch (const exec::CypherError& e) {
+    return e.status();
+  }
+}
+
+}  // namespace smith::cypher

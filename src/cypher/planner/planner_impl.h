@@ -1,0 +1,72 @@
+// The Planner class behind PlanQuery (planner.h), split over topical files:
+//   planner.cc        query parts, UNION, WITH/RETURN projections, UNWIND
+//   plan_match.cc     MATCH / OPTIONAL MATCH patterns, seek selection
+//   plan_updates.cc   CREATE, MERGE, SET, REMOVE, DELETE
+//   expr_compiler.cc  expressions
+// Errors are thrown as exec::CypherError and turned into a Status by PlanQuery.
+#ifndef SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
+#define SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cypher/ast/statement.h"
+#include "cypher/execution/operators.h"
+#include "cypher/planner/planner.h"
+#include "cypher/planner/scope.h"
+
+namespace smith::cypher {
+
+class Planner {
+ public:
+  Planner(graph::GraphReader& reader, std::string_view source) : reader_(reader), source_(source) {}
+
+  Plan Run(const Query& query);
+
+  // --- shared helpers
+  [[noreturn]] void Fail(StatusCode code, const std::string& message, SourcePos pos) const;
+  int BindNew(const std::string& name, VarKind kind);
+
+  // --- expressions (expr_compiler.cc)
+  exec::ExprPtr Compile(const Expression& expr);
+  static bool ContainsAggregate(const Expression& expr);
+  // Replaces aggregate calls inside `expr` by slot references, registering them in `*aggs`.
+  exec::ExprPtr CompileWithAggregates(const Expression& expr,
+                                      std::vector<exec::AggregateSpec>* aggs);
+  std::vector<exec::LabelMatcher> CompileLabels(const LabelList& labels);
+  // Variables used by `expr` (free variables, not those bound inside it).
+  static void CollectVariables(const Expression& expr, std::vector<std::string>* out);
+
+  // --- clauses
+  exec::OperatorPtr PlanSingleQuery(const SingleQuery& query, std::vector<std::string>* columns,
+                                    std::vector<int>* column_slots);
+  exec::OperatorPtr PlanMatch(exec::OperatorPtr input, const MatchClause& match);
+  exec::OperatorPtr PlanPattern(exec::OperatorPtr input, const Pattern& pattern,
+                                const Expression* where);
+  exec::OperatorPtr PlanProjection(exec::OperatorPtr input, const Projection& projection,
+                                   const Expression* where, bool is_return,
+                                   std::vector<std::string>* columns,
+                                   std::vector<int>* column_slots);
+  exec::OperatorPtr PlanUnwind(exec::OperatorPtr input, const UnwindClause& unwind);
+  exec::OperatorPtr PlanCreate(exec::OperatorPtr input, const Pattern& pattern, bool for_merge);
+  exec::OperatorPtr PlanMerge(exec::OperatorPtr input, const MergeClause& merge);
+  exec::OperatorPtr PlanSet(exec::OperatorPtr input, const std::vector<SetItem>& items);
+  std::vector<exec::SetSpec> CompileSetItems(const std::vector<SetItem>& items);
+  exec::OperatorPtr PlanRemove(exec::OperatorPtr input, const RemoveClause& remove);
+  exec::OperatorPtr PlanDelete(exec::OperatorPtr input, const DeleteClause& del);
+  exec::OperatorPtr PlanCallProcedure(exec::OperatorPtr input, const CallProcedureClause& call,
+                                      bool standalone, std::vector<std::string>* columns,
+                                      std::vector<int>* column_slots);
+
+  graph::GraphReader& reader_;
+  std::string_view source_;
+  Scope scope_;
+  SlotAllocator slots_;
+  bool updates_ = false;
+  int anonymous_ = 0;
+};
+
+}  // namespace smith::cypher
+
+#endif  // SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
