@@ -30,3 +30,11 @@ if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
+
+# The Python package: build and test tools, then smith itself built from this checkout into
+# .venv. The CMake build directory build/python/<wheel tag> persists, so a repeat install only
+# recompiles what changed (and ccache serves files already compiled elsewhere).
+.venv/bin/python -m pip install -q scikit-build-core nanobind pytest pytest-asyncio numpy pandas
+echo "setup: building and installing the smith Python package into .venv"
+CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)} \
+  .venv/bin/python -m pip install -q --no-build-isolation .

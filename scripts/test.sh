@@ -63,6 +63,8 @@ else
   failed=$((failed + 1))
 fi
 
+run_suite "Python tests" .venv/bin/python -m pytest -q tests/python
+
 echo
 echo "all suites: $passed passed, $failed failed"
 exit $status

@@ -1,5 +1,5 @@
 // On-disk naming of a smith database directory: column families, the format marker and the lock
-// file. Everything here is part of the storage format (docs/storage-engine.md); changing any of it
+// file. Everything here is part of the storage format (docs/storage-format.md); changing any of it
 // requires a new format version.
 #ifndef SMITH_STORAGE_FORMAT_H_
 #define SMITH_STORAGE_FORMAT_H_

@@ -93,6 +93,10 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
   table.cache_index_and_filter_blocks_with_high_priority = true;
   table.pin_l0_filter_and_index_blocks_in_cache = true;
   table.format_version = 5;
+  // XXH3 block checksums: Debian's portable RocksDB build computes CRC32C in software (~0.5 GB/s,
+  // ~8 us per 4 KiB block on every cache miss); XXH3 verifies the same blocks an order of
+  // magnitude faster, so reads keep their corruption check at little cost.
+  table.checksum = rocksdb::kXXH3;
   table.optimize_filters_for_memory = true;
   if (IsPointFamily(f)) {
     // Whole-key bloom filters: a lookup of an absent key (the common case when MERGE upserts new

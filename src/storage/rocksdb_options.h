@@ -1,5 +1,5 @@
 // Storage-internal: the RocksDB options smith opens a database with (the tuning rationale is in
-// rocksdb_options.cc and docs/storage-engine.md).
+// rocksdb_options.cc and docs/storage-format.md).
 #ifndef SMITH_STORAGE_ROCKSDB_OPTIONS_H_
 #define SMITH_STORAGE_ROCKSDB_OPTIONS_H_
 

@@ -29,9 +29,10 @@ struct StorageOptions {
 
   // Capacity of the LRU block cache shared by all column families (uncompressed data, index and
   // filter blocks). Hot key-index and record blocks should fit; the OS page cache holds the
-  // compressed files beyond it.
-  // Default: 128 MiB.
-  size_t block_cache_bytes = size_t{128} << 20;
+  // compressed files beyond it. Memory is taken only as blocks are cached, so a small database
+  // never uses the whole capacity; a store of a few million nodes fills it.
+  // Default: 512 MiB.
+  size_t block_cache_bytes = size_t{512} << 20;
 
   // Memtable size of each column family before it is flushed to disk. The memtables of all
   // families together are capped at 4 * write_buffer_bytes (the largest is flushed first).

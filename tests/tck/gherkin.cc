@@ -194,8 +194,8 @@ class FeatureParser {
         ++strip;
       }
       std::string content(raw.substr(strip));
-      std::string escaped = std::string("\\") + delimiter[0] + "\\" + delimiter[0] + "\\" +
-                            delimiter[0];
+      std::string escaped =
+          std::string("\\") + delimiter[0] + "\\" + delimiter[0] + "\\" + delimiter[0];
       for (size_t pos; (pos = content.find(escaped)) != std::string::npos;) {
         content.replace(pos, escaped.size(), std::string(delimiter));
       }

@@ -28,12 +28,11 @@ constexpr ResultStep kResultSteps[] = {
     {"the result should be, in any order:", RowOrder::kAnyOrder, false},
     {"the result should be, in order:", RowOrder::kInOrder, false},
     {"the result should be (ignoring element order for lists):", RowOrder::kAnyOrder, true},
-    {"the result should be, in any order (ignoring element order for lists):",
-     RowOrder::kAnyOrder, true},
+    {"the result should be, in any order (ignoring element order for lists):", RowOrder::kAnyOrder,
+     true},
     {"the result should be, in order (ignoring element order for lists):", RowOrder::kInOrder,
      true},
 };
-
 
 // The state of one scenario run. Each step handler returns nullopt to go on, or the outcome
 // that ends the scenario.

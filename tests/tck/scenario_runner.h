@@ -56,17 +56,17 @@ ScenarioOutcome RunScenario(const Scenario& scenario, TckEngine& engine,
 // The step forms listed in the file comment.
 enum class StepKind {
   kUnknown,
-  kEmptyGraph,      // an empty graph | any graph
-  kNamedGraph,      // the <name> graph
-  kSetupQuery,      // having executed:
-  kParameters,      // parameters are:
-  kProcedure,       // there exists a procedure ...
-  kQuery,           // executing query:
-  kControlQuery,    // executing control query:
-  kResult,          // the result should be ...: (with a table)
-  kEmptyResult,     // the result should be empty
-  kSideEffects,     // the side effects should be: | no side effects
-  kError,           // a <Type> should be raised at <phase>: <Detail>
+  kEmptyGraph,    // an empty graph | any graph
+  kNamedGraph,    // the <name> graph
+  kSetupQuery,    // having executed:
+  kParameters,    // parameters are:
+  kProcedure,     // there exists a procedure ...
+  kQuery,         // executing query:
+  kControlQuery,  // executing control query:
+  kResult,        // the result should be ...: (with a table)
+  kEmptyResult,   // the result should be empty
+  kSideEffects,   // the side effects should be: | no side effects
+  kError,         // a <Type> should be raised at <phase>: <Detail>
 };
 StepKind ClassifyStep(std::string_view text);
 

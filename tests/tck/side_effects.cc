@@ -78,7 +78,8 @@ Result<SideEffects> ParseSideEffects(const std::vector<TableRow>& table) {
     for (const Field& f : kFields) {
       if (row.cells[0] == f.name) field = &f;
     }
-    if (field == nullptr) return Status::InvalidArgument(where + "unknown side effect " + row.cells[0]);
+    if (field == nullptr)
+      return Status::InvalidArgument(where + "unknown side effect " + row.cells[0]);
     if (!seen.insert(row.cells[0]).second) {
       return Status::InvalidArgument(where + "repeated side effect " + row.cells[0]);
     }

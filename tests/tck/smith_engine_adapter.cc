@@ -13,8 +13,7 @@ bool MentionsSchema(std::string_view query) {
   std::string upper(query);
   std::transform(upper.begin(), upper.end(), upper.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return upper.find("INDEX") != std::string::npos ||
-         upper.find("CONSTRAINT") != std::string::npos;
+  return upper.find("INDEX") != std::string::npos || upper.find("CONSTRAINT") != std::string::npos;
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ namespace smith::tck {
 enum class ErrorPhase { kCompileTime, kRuntime, kAnyTime };
 
 struct ExpectedError {
-  std::string type;    // "SyntaxError"
+  std::string type;  // "SyntaxError"
   ErrorPhase phase = ErrorPhase::kAnyTime;
   std::string detail;  // "UnknownFunction"; may be empty
 };

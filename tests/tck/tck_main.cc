@@ -33,7 +33,8 @@ namespace {
 
 constexpr const char kUsage[] =
     "usage: tck_runner [options] [PATH...]\n"
-    "  --features-root DIR   root of the TCK features (default: " SMITH_TCK_FEATURES_DIR ")\n"
+    "  --features-root DIR   root of the TCK features (default: " SMITH_TCK_FEATURES_DIR
+    ")\n"
     "  --graphs-dir DIR      named graphs (default: <features-root>/../graphs)\n"
     "  --floor N             exit 1 if fewer than N scenarios pass\n"
     "  --report FILE         write a markdown per-folder table to FILE\n"
@@ -156,7 +157,7 @@ int Main(int argc, char** argv) {
     }
   }
   if (floor >= 0 && suite.passed < floor) {
-    std::cout << "tck: " << suite.passed << " passed is below the floor of " << floor << "\n";
+    std::cout << "tck_runner: " << suite.passed << " passed, below the floor of " << floor << "\n";
     if (status == 0) status = 1;
   }
   PrintReport(suite, show_skipped, std::cout);

@@ -82,8 +82,8 @@ void PrintReport(const SuiteResult& suite, bool show_skipped, std::ostream& out)
   for (const FolderSummary& f : folders) width = std::max(width, f.folder.size());
   char line[512];
   out << '\n';
-  std::snprintf(line, sizeof(line), "%-*s %7s %7s %7s %7s %7s\n", static_cast<int>(width),
-                "folder", "passed", "failed", "skipped", "total", "rate");
+  std::snprintf(line, sizeof(line), "%-*s %7s %7s %7s %7s %7s\n", static_cast<int>(width), "folder",
+                "passed", "failed", "skipped", "total", "rate");
   out << line;
   folders.push_back(Totals(folders));
   for (const FolderSummary& f : folders) {

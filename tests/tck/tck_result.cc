@@ -18,6 +18,7 @@ constexpr size_t kMaxListedRows = 5;
 constexpr size_t kMaxRowChars = 240;
 
 std::string RenderRow(const CanonicalRow& row) {
+  if (row.empty()) return "(a row without columns)";
   std::string out = "|";
   for (const std::string& cell : row) {
     out += ' ';
@@ -93,8 +94,8 @@ Result<ValueMap> ParseParameters(const std::vector<TableRow>& table) {
   return params;
 }
 
-std::string CompareResults(const ExpectedResult& expected, const TckResult& actual,
-                           RowOrder order, bool ignore_list_order) {
+std::string CompareResults(const ExpectedResult& expected, const TckResult& actual, RowOrder order,
+                           bool ignore_list_order) {
   std::set<std::string> expected_names(expected.columns.begin(), expected.columns.end());
   std::set<std::string> actual_names(actual.columns.begin(), actual.columns.end());
   if (expected_names != actual_names || actual_names.size() != actual.columns.size()) {

@@ -40,8 +40,8 @@ Result<ValueMap> ParseParameters(const std::vector<TableRow>& table);
 
 // Empty if `actual` satisfies `expected`, else a one-line explanation naming the missing and
 // unexpected rows (truncated).
-std::string CompareResults(const ExpectedResult& expected, const TckResult& actual,
-                           RowOrder order, bool ignore_list_order);
+std::string CompareResults(const ExpectedResult& expected, const TckResult& actual, RowOrder order,
+                           bool ignore_list_order);
 
 }  // namespace smith::tck
 

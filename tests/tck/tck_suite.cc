@@ -47,7 +47,8 @@ Result<std::vector<std::string>> CollectFeatureFiles(const std::vector<std::stri
   for (const std::string& given : roots) {
     std::error_code ec;
     fs::path path = given;
-    if (!fs::exists(path, ec) && path.is_relative() && fs::exists(fs::path(features_root) / path, ec)) {
+    if (!fs::exists(path, ec) && path.is_relative() &&
+        fs::exists(fs::path(features_root) / path, ec)) {
       path = fs::path(features_root) / path;
     }
     if (fs::is_regular_file(path, ec)) {
@@ -79,7 +80,9 @@ SuiteResult RunSuite(const std::vector<std::string>& files, const SuiteOptions& 
     std::string relative = RelativeToRoot(file, options.features_root);
     Result<Feature> feature = ParseFeatureFile(file);
     if (!feature.ok()) {
-      suite.records.push_back({FolderOf(relative), relative, "(feature file)",
+      suite.records.push_back({FolderOf(relative),
+                               relative,
+                               "(feature file)",
                                {Outcome::kFailed, feature.status().ToString()}});
       continue;
     }
@@ -88,8 +91,10 @@ SuiteResult RunSuite(const std::vector<std::string>& files, const SuiteOptions& 
     for (const Scenario& scenario : f.scenarios) {
       record_of.push_back(suite.records.size());
       scenarios.push_back(&scenario);
-      suite.records.push_back({FolderOf(relative), relative + ":" + std::to_string(scenario.line),
-                               Title(f, scenario), {}});
+      suite.records.push_back({FolderOf(relative),
+                               relative + ":" + std::to_string(scenario.line),
+                               Title(f, scenario),
+                               {}});
     }
   }
 
@@ -102,8 +107,8 @@ SuiteResult RunSuite(const std::vector<std::string>& files, const SuiteOptions& 
   std::string scratch = ::mkdtemp(pattern.data()) != nullptr ? pattern : "";
   std::vector<ScenarioOutcome> outcomes;
   if (scratch.empty()) {
-    outcomes.assign(scenarios.size(),
-                    {Outcome::kFailed, "cannot create a scratch directory in " + options.scratch_dir});
+    outcomes.assign(scenarios.size(), {Outcome::kFailed, "cannot create a scratch directory in " +
+                                                             options.scratch_dir});
   } else if (options.isolate) {
     WorkerPoolOptions pool;
     pool.jobs = options.jobs;
@@ -113,10 +118,10 @@ SuiteResult RunSuite(const std::vector<std::string>& files, const SuiteOptions& 
   } else if (!scenarios.empty()) {
     Result<std::unique_ptr<TckEngine>> engine = factory(scratch);
     for (size_t i = 0; i < scenarios.size(); ++i) {
-      outcomes.push_back(engine.ok() ? task(**engine, i)
-                                     : ScenarioOutcome{Outcome::kFailed,
-                                                       "creating the engine failed: " +
-                                                           engine.status().ToString()});
+      outcomes.push_back(engine.ok()
+                             ? task(**engine, i)
+                             : ScenarioOutcome{Outcome::kFailed, "creating the engine failed: " +
+                                                                     engine.status().ToString()});
     }
   }
   if (!scratch.empty()) fs::remove_all(scratch, ec);

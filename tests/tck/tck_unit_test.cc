@@ -333,8 +333,8 @@ TEST(TckResultTest, ComparesInAnyOrderAndInOrder) {
   EXPECT_NE(in_order.find("first difference at row 1"), std::string::npos) << in_order;
 
   // Multisets: one copy of a duplicated row is not enough.
-  TckResult fewer = Actual({"a", "b"}, {{Value::Int(1), Value::String("x")},
-                                        {Value::Int(2), Value::String("y")}});
+  TckResult fewer = Actual(
+      {"a", "b"}, {{Value::Int(1), Value::String("x")}, {Value::Int(2), Value::String("y")}});
   std::string diff = CompareResults(want, fewer, RowOrder::kAnyOrder, false);
   EXPECT_NE(diff.find("expected 3 rows, got 2"), std::string::npos) << diff;
   EXPECT_NE(diff.find("missing: | 2 | 'y' |"), std::string::npos) << diff;
@@ -354,17 +354,15 @@ TEST(TckResultTest, AlignsColumnsByNameAndChecksNames) {
   std::string diff = CompareResults(want, renamed, RowOrder::kAnyOrder, false);
   EXPECT_NE(diff.find("columns differ: expected [a, b], got [a, c]"), std::string::npos) << diff;
   // A header without rows: the columns still count.
-  EXPECT_EQ(CompareResults(Expected({{"n"}}), Actual({"n"}, {}), RowOrder::kAnyOrder, false),
-            "");
-  EXPECT_NE(CompareResults(Expected({{"n"}}), Actual({"m"}, {}), RowOrder::kAnyOrder, false),
-            "");
+  EXPECT_EQ(CompareResults(Expected({{"n"}}), Actual({"n"}, {}), RowOrder::kAnyOrder, false), "");
+  EXPECT_NE(CompareResults(Expected({{"n"}}), Actual({"m"}, {}), RowOrder::kAnyOrder, false), "");
 }
 
 TEST(TckResultTest, IgnoresListOrderOnlyWhenAsked) {
   ExpectedResult want = Expected({{"l"}, {"[1, 2, [3, 4]]"}});
   TckResult got = Actual(
-      {"l"}, {{Value::List({Value::List({Value::Int(4), Value::Int(3)}), Value::Int(2),
-                            Value::Int(1)})}});
+      {"l"},
+      {{Value::List({Value::List({Value::Int(4), Value::Int(3)}), Value::Int(2), Value::Int(1)})}});
   EXPECT_NE(CompareResults(want, got, RowOrder::kAnyOrder, false), "");
   EXPECT_EQ(CompareResults(want, got, RowOrder::kAnyOrder, true), "");
   EXPECT_EQ(CompareResults(want, got, RowOrder::kInOrder, true), "");
@@ -501,7 +499,8 @@ TEST(TckErrorsTest, MapsTckTypesOntoStatusCodes) {
                       StatusCode::kConstraintViolation));
   EXPECT_FALSE(accepts("a ConstraintVerificationFailed should be raised at runtime: X",
                        StatusCode::kInternal));
-  std::optional<ExpectedError> unknown = ParseErrorStep("a WeirdError should be raised at runtime: X");
+  std::optional<ExpectedError> unknown =
+      ParseErrorStep("a WeirdError should be raised at runtime: X");
   ASSERT_TRUE(unknown.has_value());
   EXPECT_EQ(MatchError(*unknown, Status(StatusCode::kSyntaxError, "x")),
             "unknown TCK error type WeirdError");

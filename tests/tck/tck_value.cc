@@ -13,8 +13,8 @@ namespace {
 
 bool IsIdentifierChar(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || u >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         u >= 0x80;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -52,8 +52,8 @@ class ValueParser {
   static constexpr int kMaxDepth = 100;
 
   Status Error(std::string_view what) const {
-    return Status::InvalidArgument("TCK value '" + std::string(text_) + "': " +
-                                   std::string(what) + " at offset " + std::to_string(pos_));
+    return Status::InvalidArgument("TCK value '" + std::string(text_) + "': " + std::string(what) +
+                                   " at offset " + std::to_string(pos_));
   }
 
   void SkipSpace() {
@@ -378,8 +378,8 @@ void AppendQuoted(std::string_view s, std::string* out) {
 }
 
 void AppendName(std::string_view name, std::string* out) {
-  bool plain = !name.empty() && !IsDigit(name[0]) &&
-               std::all_of(name.begin(), name.end(), IsIdentifierChar);
+  bool plain =
+      !name.empty() && !IsDigit(name[0]) && std::all_of(name.begin(), name.end(), IsIdentifierChar);
   if (plain) {
     *out += name;
     return;

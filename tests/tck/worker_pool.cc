@@ -101,8 +101,10 @@ class Pool {
   std::vector<ScenarioOutcome> Run() {
     int jobs = std::max(1, options_.jobs);
     while (true) {
-      size_t idle = static_cast<size_t>(std::count_if(
-          workers_.begin(), workers_.end(), [](const Worker& w) { return w.task < 0 && !w.quitting; }));
+      size_t idle =
+          static_cast<size_t>(std::count_if(workers_.begin(), workers_.end(), [](const Worker& w) {
+            return w.task < 0 && !w.quitting;
+          }));
       while (static_cast<int>(workers_.size()) < jobs && idle < count_ - next_) {
         std::string error = Spawn();
         if (!error.empty()) {
@@ -175,8 +177,8 @@ class Pool {
     }
     ++next_;
     w.task = index;
-    w.deadline = Clock::now() + std::chrono::microseconds(
-                                    static_cast<int64_t>(options_.timeout_seconds * 1e6));
+    w.deadline = Clock::now() +
+                 std::chrono::microseconds(static_cast<int64_t>(options_.timeout_seconds * 1e6));
   }
 
   // Waits for the worker to end and records `reason` for its task in flight, if any.

@@ -7,6 +7,7 @@
 #include "cypher/execution/cypher_error.h"
 #include "cypher/execution/exec_context.h"
 #include "cypher/execution/operators.h"
+#include "cypher/execution/row_key.h"
 #include "cypher/functions/aggregates.h"
 
 namespace smith::exec {
@@ -18,23 +19,6 @@ std::vector<OperatorPtr> One(OperatorPtr op) {
   v.push_back(std::move(op));
   return v;
 }
-
-struct KeyHash {
-  size_t operator()(const std::vector<Value>& key) const {
-    size_t h = 0x9e3779b97f4a7c15ull;
-    for (const Value& v : key) h = (h ^ Hash(v)) * 0x100000001b3ull;
-    return h;
-  }
-};
-struct KeyEq {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!Equivalent(a[i], b[i])) return false;
-    }
-    return true;
-  }
-};
 
 class Aggregate final : public Operator {
  public:
@@ -83,7 +67,7 @@ class Aggregate final : public Operator {
 
   void Run(ExecContext& ctx, Row& row) {
     done_ = true;
-    std::unordered_map<std::vector<Value>, size_t, KeyHash, KeyEq> index;
+    std::unordered_map<std::vector<Value>, size_t, RowKeyHash, RowKeyEq> index;
     std::vector<Group> groups;
     Row input = row;
     std::vector<Value> key;
@@ -145,7 +129,7 @@ class Distinct final : public Operator {
 
  private:
   std::vector<int> slots_;
-  std::unordered_set<std::vector<Value>, KeyHash, KeyEq> seen_;
+  std::unordered_set<std::vector<Value>, RowKeyHash, RowKeyEq> seen_;
 };
 
 class Sort final : public Operator {

@@ -6,6 +6,7 @@
 #include "cypher/execution/cypher_error.h"
 #include "cypher/execution/exec_context.h"
 #include "cypher/execution/operators.h"
+#include "cypher/execution/row_key.h"
 
 namespace smith::exec {
 
@@ -24,14 +25,14 @@ std::vector<OperatorPtr> Two(OperatorPtr a, OperatorPtr b) {
   return v;
 }
 
-int64_t NonNegativeCount(const Expr& expr, ExecContext& ctx, const char* what) {
+// SKIP / LIMIT counts: constant expressions (the planner checks) evaluating to an integer >= 0.
+int64_t NonNegativeCount(const Expr& expr, ExecContext& ctx) {
   Row empty;
   Value v = expr.Eval(empty, ctx);
   if (!v.is_int() || v.AsInt() < 0) {
-    ThrowError(StatusCode::kArgumentError, std::string("Invalid input. '") + v.ToString() +
-                                               "' is not a valid value. Must be a "
-                                               "non-negative integer." +
-                                               (what[0] ? "" : ""));
+    ThrowError(StatusCode::kArgumentError, "Invalid input. '" + v.ToString() +
+                                               "' is not a valid value. Must be a non-negative "
+                                               "integer.");
   }
   return v.AsInt();
 }
@@ -151,7 +152,7 @@ class SkipLimit final : public Operator {
   std::string Details() const override { return count_->Describe(); }
   void Open(ExecContext& ctx, const Row& argument) override {
     Operator::Open(ctx, argument);
-    n_ = NonNegativeCount(*count_, ctx, is_limit_ ? "LIMIT" : "SKIP");
+    n_ = NonNegativeCount(*count_, ctx);
     seen_ = 0;
   }
 
@@ -245,22 +246,6 @@ class Eager final : public Operator {
   bool filled_ = false;
   std::vector<Row> rows_;
   size_t next_ = 0;
-};
-
-struct RowKeyHash {
-  size_t operator()(const std::vector<Value>& key) const {
-    size_t h = 0;
-    for (const Value& v : key) h = h * 31 + Hash(v);
-    return h;
-  }
-};
-struct RowKeyEq {
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (!Equivalent(a[i], b[i])) return false;
-    }
-    return true;
-  }
 };
 
 class Union final : public Operator {

@@ -26,10 +26,9 @@ class AggregatorBase : public Aggregator {
   Status Add(std::span<const Value> args) final {
     const int n = static_cast<int>(args.size());
     if (n < min_args_ || n > max_args_) {
-      return Status(StatusCode::kSemanticError, "Aggregation function '" + name_ + "()' takes " +
-                                                    std::to_string(max_args_) +
-                                                    " argument(s) but was given " +
-                                                    std::to_string(n));
+      return Status(StatusCode::kSemanticError,
+                    "Aggregation function '" + name_ + "()' takes " + std::to_string(max_args_) +
+                        " argument(s) but was given " + std::to_string(n));
     }
     if (n > 0) {
       if (args[0].is_null()) return Status::OK();
@@ -123,9 +122,7 @@ class NumericState {
   const Duration& duration() const { return duration_; }
 
  private:
-  static Status Mixed() {
-    return TypeError("Cannot aggregate a mix of numbers and durations");
-  }
+  static Status Mixed() { return TypeError("Cannot aggregate a mix of numbers and durations"); }
   Kind kind_ = Kind::kEmpty;
   int64_t count_ = 0;
   int128 int_sum_ = 0;
@@ -285,8 +282,8 @@ class StDevAggregator final : public AggregatorBase {
 };
 
 constexpr std::string_view kAggregateNames[] = {
-    "count", "collect", "sum", "avg", "min", "max", "percentileCont", "percentileDisc", "stDev",
-    "stDevP"};
+    "count",          "collect",        "sum",   "avg",   "min", "max",
+    "percentileCont", "percentileDisc", "stDev", "stDevP"};
 
 }  // namespace
 

@@ -182,11 +182,11 @@ Result<Value> OrNull(std::span<const Value> args, FunctionContext&) {
 }
 
 // toXList(list): each element converted, null where it cannot be.
-template <Result<Value> (*kConvert)(const Value&, OnFailure)>
+template <Result<Value> (*kConvert)(const Value&, OnFailure), const char* kName>
 Result<Value> ListOf(std::span<const Value> args, FunctionContext&) {
   const Value& v = args[0];
   if (v.is_null()) return Value();
-  if (!v.is_list()) return InvalidArgType("to...List", v, "LIST");
+  if (!v.is_list()) return InvalidArgType(kName, v, "LIST");
   std::vector<Value> out;
   out.reserve(v.AsList().size());
   for (const Value& item : v.AsList()) {
@@ -297,6 +297,11 @@ Result<Value> RandomUuid(std::span<const Value>, FunctionContext& ctx) {
   return Value::String(out);
 }
 
+constexpr char kToStringList[] = "toStringList";
+constexpr char kToIntegerList[] = "toIntegerList";
+constexpr char kToFloatList[] = "toFloatList";
+constexpr char kToBooleanList[] = "toBooleanList";
+
 constexpr ScalarFunction kFunctions[] = {
     {"toString", 1, 1, &Strict<ConvertToString>, true},
     {"toStringOrNull", 1, 1, &OrNull<ConvertToString>, true},
@@ -306,10 +311,10 @@ constexpr ScalarFunction kFunctions[] = {
     {"toFloatOrNull", 1, 1, &OrNull<ConvertToFloat>, true},
     {"toBoolean", 1, 1, &Strict<ConvertToBoolean>, true},
     {"toBooleanOrNull", 1, 1, &OrNull<ConvertToBoolean>, true},
-    {"toStringList", 1, 1, &ListOf<ConvertToString>, true},
-    {"toIntegerList", 1, 1, &ListOf<ConvertToInteger>, true},
-    {"toFloatList", 1, 1, &ListOf<ConvertToFloat>, true},
-    {"toBooleanList", 1, 1, &ListOf<ConvertToBoolean>, true},
+    {"toStringList", 1, 1, &ListOf<ConvertToString, kToStringList>, true},
+    {"toIntegerList", 1, 1, &ListOf<ConvertToInteger, kToIntegerList>, true},
+    {"toFloatList", 1, 1, &ListOf<ConvertToFloat, kToFloatList>, true},
+    {"toBooleanList", 1, 1, &ListOf<ConvertToBoolean, kToBooleanList>, true},
     {"valueType", 1, 1, &ValueTypeFn, true},
     {"timestamp", 0, 0, &Timestamp, false},
     {"randomUUID", 0, 0, &RandomUuid, false},

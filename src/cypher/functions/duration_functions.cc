@@ -46,20 +46,18 @@ Result<Value> DurationFromMap(const ValueMap& map) {
   if (!any_float) {
     auto get = [&](Component c) -> int128 { return values[c] ? values[c]->AsInt() : 0; };
     SMITH_ASSIGN_OR_RETURN(
-        Duration d,
-        DurationFromWide(get(kYears) * 12 + get(kMonths), get(kWeeks) * 7 + get(kDays),
-                         get(kHours) * 3600 + get(kMinutes) * 60 + get(kSeconds),
-                         get(kMilliseconds) * 1'000'000 + get(kMicroseconds) * 1000 +
-                             get(kNanoseconds)));
+        Duration d, DurationFromWide(get(kYears) * 12 + get(kMonths), get(kWeeks) * 7 + get(kDays),
+                                     get(kHours) * 3600 + get(kMinutes) * 60 + get(kSeconds),
+                                     get(kMilliseconds) * 1'000'000 + get(kMicroseconds) * 1000 +
+                                         get(kNanoseconds)));
     return Value(d);
   }
   auto get = [&](Component c) -> double { return values[c] ? values[c]->AsNumber() : 0.0; };
   SMITH_ASSIGN_OR_RETURN(
-      Duration d,
-      ApproximateDuration(get(kYears) * 12 + get(kMonths), get(kWeeks) * 7 + get(kDays),
-                          get(kHours) * 3600 + get(kMinutes) * 60 + get(kSeconds),
-                          get(kMilliseconds) * 1'000'000 + get(kMicroseconds) * 1000 +
-                              get(kNanoseconds)));
+      Duration d, ApproximateDuration(get(kYears) * 12 + get(kMonths), get(kWeeks) * 7 + get(kDays),
+                                      get(kHours) * 3600 + get(kMinutes) * 60 + get(kSeconds),
+                                      get(kMilliseconds) * 1'000'000 + get(kMicroseconds) * 1000 +
+                                          get(kNanoseconds)));
   return Value(d);
 }
 
@@ -100,8 +98,7 @@ int64_t ProlepticMonth(const CivilDate& c) { return c.year * 12 + (c.month - 1);
 
 // The end date java.time's LocalDateTime.until uses for date-based units: one day closer to the
 // start when the end's time of day has not yet reached the start's.
-int64_t AdjustedEndDay(int64_t start_day, int64_t start_nanos, int64_t end_day,
-                       int64_t end_nanos) {
+int64_t AdjustedEndDay(int64_t start_day, int64_t start_nanos, int64_t end_day, int64_t end_nanos) {
   if (end_day > start_day && end_nanos < start_nanos) return end_day - 1;
   if (end_day < start_day && end_nanos > start_nanos) return end_day + 1;
   return end_day;
@@ -145,13 +142,10 @@ Result<Value> ComputeBetween(const Value& a, const Value& b, Between unit) {
     int64_t end_day = sb.day, end_nanos = sb.nanos;
     if (sa.zoned) {
       const int128 instant = InstantNanos(sb);
-      const int64_t utc_seconds =
-          static_cast<int64_t>((instant >= 0 ? instant : instant - (kNanosPerSecond - 1)) /
-                               kNanosPerSecond);
-      const int128 local =
-          instant + int128{OffsetAt(sa.zone, utc_seconds)} * kNanosPerSecond;
-      const int128 local_day =
-          (local >= 0 ? local : local - (kNanosPerDay - 1)) / kNanosPerDay;
+      const int64_t utc_seconds = static_cast<int64_t>(
+          (instant >= 0 ? instant : instant - (kNanosPerSecond - 1)) / kNanosPerSecond);
+      const int128 local = instant + int128{OffsetAt(sa.zone, utc_seconds)} * kNanosPerSecond;
+      const int128 local_day = (local >= 0 ? local : local - (kNanosPerDay - 1)) / kNanosPerDay;
       end_day = static_cast<int64_t>(local_day);
       end_nanos = static_cast<int64_t>(local - local_day * kNanosPerDay);
     }
@@ -174,9 +168,8 @@ Result<Value> ComputeBetween(const Value& a, const Value& b, Between unit) {
   } else if (unit == Between::kMonths || unit == Between::kDays) {
     return Value(Duration{});
   }
-  SMITH_ASSIGN_OR_RETURN(Duration d,
-                         DurationFromWide(months, days, diff / kNanosPerSecond,
-                                          diff % kNanosPerSecond));
+  SMITH_ASSIGN_OR_RETURN(
+      Duration d, DurationFromWide(months, days, diff / kNanosPerSecond, diff % kNanosPerSecond));
   return Value(d);
 }
 

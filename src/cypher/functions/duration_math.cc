@@ -49,12 +49,12 @@ DurationFields ToNeo4jFields(const Duration& d) {
 
 Result<Duration> DurationAdd(const Duration& a, const Duration& b) {
   return DurationFromWide(int128{a.months} + b.months, int128{a.days} + b.days,
-                  int128{a.seconds} + b.seconds, int128{a.nanos} + b.nanos);
+                          int128{a.seconds} + b.seconds, int128{a.nanos} + b.nanos);
 }
 
 Result<Duration> DurationSubtract(const Duration& a, const Duration& b) {
   return DurationFromWide(int128{a.months} - b.months, int128{a.days} - b.days,
-                  int128{a.seconds} - b.seconds, int128{a.nanos} - b.nanos);
+                          int128{a.seconds} - b.seconds, int128{a.nanos} - b.nanos);
 }
 
 Result<Duration> DurationNegate(const Duration& d) {
@@ -63,15 +63,14 @@ Result<Duration> DurationNegate(const Duration& d) {
 
 Result<Duration> DurationMultiply(const Duration& d, int64_t factor) {
   return DurationFromWide(int128{d.months} * factor, int128{d.days} * factor,
-                  int128{d.seconds} * factor, int128{d.nanos} * factor);
+                          int128{d.seconds} * factor, int128{d.nanos} * factor);
 }
 
 Result<Duration> DurationMultiply(const Duration& d, double factor) {
   const DurationFields f = ToNeo4jFields(d);
-  return ApproximateDuration(static_cast<double>(f.months) * factor,
-                             static_cast<double>(f.days) * factor,
-                             static_cast<double>(f.seconds) * factor,
-                             static_cast<double>(f.nanos) * factor);
+  return ApproximateDuration(
+      static_cast<double>(f.months) * factor, static_cast<double>(f.days) * factor,
+      static_cast<double>(f.seconds) * factor, static_cast<double>(f.nanos) * factor);
 }
 
 Result<Duration> DurationDivide(const Duration& d, double divisor) {

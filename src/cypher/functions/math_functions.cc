@@ -16,9 +16,12 @@ enum class RoundingMode { kUp, kDown, kCeiling, kFloor, kHalfUp, kHalfDown, kHal
 
 bool ParseRoundingMode(std::string_view text, RoundingMode* mode) {
   static constexpr std::pair<std::string_view, RoundingMode> kModes[] = {
-      {"UP", RoundingMode::kUp},           {"DOWN", RoundingMode::kDown},
-      {"CEILING", RoundingMode::kCeiling}, {"FLOOR", RoundingMode::kFloor},
-      {"HALF_UP", RoundingMode::kHalfUp},  {"HALF_DOWN", RoundingMode::kHalfDown},
+      {"UP", RoundingMode::kUp},
+      {"DOWN", RoundingMode::kDown},
+      {"CEILING", RoundingMode::kCeiling},
+      {"FLOOR", RoundingMode::kFloor},
+      {"HALF_UP", RoundingMode::kHalfUp},
+      {"HALF_DOWN", RoundingMode::kHalfDown},
       {"HALF_EVEN", RoundingMode::kHalfEven}};
   for (const auto& [name, m] : kModes) {
     if (EqualsIgnoreCase(text, name)) {
@@ -132,10 +135,10 @@ Result<Value> Round(std::span<const Value> args, FunctionContext&) {
 
 // ---- one-argument numeric functions ----
 
-template <double (*kFn)(double)>
+template <double (*kFn)(double), const char* kName>
 Result<Value> Unary(std::span<const Value> args, FunctionContext&) {
   if (args[0].is_null()) return Value();
-  if (!args[0].is_number()) return InvalidArgType("math function", args[0], "INTEGER or FLOAT");
+  if (!args[0].is_number()) return InvalidArgType(kName, args[0], "INTEGER or FLOAT");
   return Value::Float(kFn(args[0].AsNumber()));
 }
 
@@ -202,30 +205,47 @@ Result<Value> Rand(std::span<const Value>, FunctionContext& ctx) {
   return Value::Float(ctx.random.NextDouble());
 }
 
+constexpr char kCeilName[] = "ceil";
+constexpr char kFloorName[] = "floor";
+constexpr char kSqrtName[] = "sqrt";
+constexpr char kExpName[] = "exp";
+constexpr char kLogName[] = "log";
+constexpr char kLog10Name[] = "log10";
+constexpr char kSinName[] = "sin";
+constexpr char kCosName[] = "cos";
+constexpr char kTanName[] = "tan";
+constexpr char kCotName[] = "cot";
+constexpr char kAsinName[] = "asin";
+constexpr char kAcosName[] = "acos";
+constexpr char kAtanName[] = "atan";
+constexpr char kHaversinName[] = "haversin";
+constexpr char kDegreesName[] = "degrees";
+constexpr char kRadiansName[] = "radians";
+
 constexpr ScalarFunction kFunctions[] = {
     {"abs", 1, 1, &Abs, true},
-    {"ceil", 1, 1, &Unary<Ceil>, true},
-    {"floor", 1, 1, &Unary<Floor>, true},
+    {"ceil", 1, 1, &Unary<Ceil, kCeilName>, true},
+    {"floor", 1, 1, &Unary<Floor, kFloorName>, true},
     {"round", 1, 3, &Round, true},
     {"sign", 1, 1, &Sign, true},
     {"isNaN", 1, 1, &IsNaN, true},
-    {"sqrt", 1, 1, &Unary<Sqrt>, true},
-    {"exp", 1, 1, &Unary<Exp>, true},
-    {"log", 1, 1, &Unary<Log>, true},
-    {"log10", 1, 1, &Unary<Log10>, true},
+    {"sqrt", 1, 1, &Unary<Sqrt, kSqrtName>, true},
+    {"exp", 1, 1, &Unary<Exp, kExpName>, true},
+    {"log", 1, 1, &Unary<Log, kLogName>, true},
+    {"log10", 1, 1, &Unary<Log10, kLog10Name>, true},
     {"e", 0, 0, &E, true},
     {"pi", 0, 0, &Pi, true},
-    {"sin", 1, 1, &Unary<Sin>, true},
-    {"cos", 1, 1, &Unary<Cos>, true},
-    {"tan", 1, 1, &Unary<Tan>, true},
-    {"cot", 1, 1, &Unary<Cot>, true},
-    {"asin", 1, 1, &Unary<Asin>, true},
-    {"acos", 1, 1, &Unary<Acos>, true},
-    {"atan", 1, 1, &Unary<Atan>, true},
+    {"sin", 1, 1, &Unary<Sin, kSinName>, true},
+    {"cos", 1, 1, &Unary<Cos, kCosName>, true},
+    {"tan", 1, 1, &Unary<Tan, kTanName>, true},
+    {"cot", 1, 1, &Unary<Cot, kCotName>, true},
+    {"asin", 1, 1, &Unary<Asin, kAsinName>, true},
+    {"acos", 1, 1, &Unary<Acos, kAcosName>, true},
+    {"atan", 1, 1, &Unary<Atan, kAtanName>, true},
     {"atan2", 2, 2, &Atan2, true},
-    {"haversin", 1, 1, &Unary<Haversin>, true},
-    {"degrees", 1, 1, &Unary<Degrees>, true},
-    {"radians", 1, 1, &Unary<Radians>, true},
+    {"haversin", 1, 1, &Unary<Haversin, kHaversinName>, true},
+    {"degrees", 1, 1, &Unary<Degrees, kDegreesName>, true},
+    {"radians", 1, 1, &Unary<Radians, kRadiansName>, true},
     {"rand", 0, 0, &Rand, false},
 };
 

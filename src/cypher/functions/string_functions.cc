@@ -98,8 +98,8 @@ Result<Value> Replace(std::span<const Value> args, FunctionContext&) {
 // A non-negative INTEGER argument (null and negatives are errors, as in Neo4j).
 Result<int64_t> CountArg(std::string_view fn, std::string_view what, const Value& v) {
   if (v.is_null()) {
-    return ArgumentError("Invalid input for function '" + std::string(fn) + "()': " +
-                         std::string(what) + " cannot be null");
+    return ArgumentError("Invalid input for function '" + std::string(fn) +
+                         "()': " + std::string(what) + " cannot be null");
   }
   SMITH_ASSIGN_OR_RETURN(int64_t n, IntArg(fn, v));
   if (n < 0) {
@@ -187,18 +187,12 @@ Result<Value> Split(std::span<const Value> args, FunctionContext&) {
 }
 
 constexpr ScalarFunction kFunctions[] = {
-    {"toUpper", 1, 1, &UpperFn, true},
-    {"upper", 1, 1, &UpperFn, true},
-    {"toLower", 1, 1, &LowerFn, true},
-    {"lower", 1, 1, &LowerFn, true},
-    {"trim", 1, 1, &Trim, true},
-    {"btrim", 1, 2, &BTrim, true},
-    {"ltrim", 1, 2, &LTrim, true},
-    {"rtrim", 1, 2, &RTrim, true},
-    {"replace", 3, 3, &Replace, true},
-    {"substring", 2, 3, &Substring, true},
-    {"left", 2, 2, &Left, true},
-    {"right", 2, 2, &Right, true},
+    {"toUpper", 1, 1, &UpperFn, true}, {"upper", 1, 1, &UpperFn, true},
+    {"toLower", 1, 1, &LowerFn, true}, {"lower", 1, 1, &LowerFn, true},
+    {"trim", 1, 1, &Trim, true},       {"btrim", 1, 2, &BTrim, true},
+    {"ltrim", 1, 2, &LTrim, true},     {"rtrim", 1, 2, &RTrim, true},
+    {"replace", 3, 3, &Replace, true}, {"substring", 2, 3, &Substring, true},
+    {"left", 2, 2, &Left, true},       {"right", 2, 2, &Right, true},
     {"split", 2, 2, &Split, true},
 };
 

@@ -8,9 +8,6 @@
 namespace smith::cypher {
 namespace {
 
-using internal::FloorDiv;
-using internal::FloorMod;
-
 // Months then days on a local date (java.time: plusMonths clamps the day of month).
 Status ShiftDate(int64_t* epoch_day, int64_t months, int64_t days) {
   if (months != 0 && !internal::PlusMonths(*epoch_day, months, epoch_day)) {
@@ -82,14 +79,12 @@ Result<Value> AddDurationToTemporal(const Value& temporal, const Duration& d, bo
         int64_t day = local.date().days;
         SMITH_RETURN_IF_ERROR(ShiftDate(&day, months, days));
         SMITH_ASSIGN_OR_RETURN(
-            dt, internal::ResolveDateTime(day, local.time().nanos, ZoneSpec{dt.offset_seconds,
-                                                                             dt.zone},
-                                          dt.offset_seconds));
+            dt, internal::ResolveDateTime(day, local.time().nanos,
+                                          ZoneSpec{dt.offset_seconds, dt.zone}, dt.offset_seconds));
       }
       // Seconds and nanoseconds move the instant.
-      const int128 instant =
-          int128{dt.seconds} * kNanosPerSecond + dt.nanos + int128{f.seconds} * kNanosPerSecond +
-          f.nanos;
+      const int128 instant = int128{dt.seconds} * kNanosPerSecond + dt.nanos +
+                             int128{f.seconds} * kNanosPerSecond + f.nanos;
       const int128 secs =
           (instant >= 0 ? instant : instant - (kNanosPerSecond - 1)) / kNanosPerSecond;
       if (secs > INT64_MAX / 2 || secs < INT64_MIN / 2) {
@@ -97,15 +92,14 @@ Result<Value> AddDurationToTemporal(const Value& temporal, const Duration& d, bo
       }
       SMITH_ASSIGN_OR_RETURN(
           DateTime result,
-          internal::DateTimeAtInstant(static_cast<int64_t>(secs),
-                                      static_cast<int32_t>(instant - secs * kNanosPerSecond),
-                                      zone.zone == kNoTimeZone
-                                          ? ZoneSpec{dt.offset_seconds, kNoTimeZone}
-                                          : zone));
+          internal::DateTimeAtInstant(
+              static_cast<int64_t>(secs), static_cast<int32_t>(instant - secs * kNanosPerSecond),
+              zone.zone == kNoTimeZone ? ZoneSpec{dt.offset_seconds, kNoTimeZone} : zone));
       return Value(result);
     }
     default:
-      return internal::TypeError("Cannot add a duration to " + std::string(internal::TypeName(temporal)));
+      return internal::TypeError("Cannot add a duration to " +
+                                 std::string(internal::TypeName(temporal)));
   }
 }
 

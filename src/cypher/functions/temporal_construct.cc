@@ -33,8 +33,8 @@ enum Field {
 };
 
 constexpr std::string_view kFieldNames[kFieldCount] = {
-    "year",   "quarter", "month",       "week",        "dayOfWeek",  "dayOfQuarter",
-    "ordinalDay", "day", "hour",        "minute",      "second",     "millisecond",
+    "year",        "quarter",    "month",        "week",       "dayOfWeek", "dayOfQuarter",
+    "ordinalDay",  "day",        "hour",         "minute",     "second",    "millisecond",
     "microsecond", "nanosecond", "epochSeconds", "epochMillis"};
 
 bool IsDateField(int f) { return f <= kDay; }
@@ -121,7 +121,8 @@ Status ParseFields(TemporalKind kind, const ValueMap& map, Fields* fields, bool*
         *null_result = true;
         continue;
       }
-      if (!IsTemporalInstant(value)) return InvalidArgType(KindName(kind), value, "a temporal value");
+      if (!IsTemporalInstant(value))
+        return InvalidArgType(KindName(kind), value, "a temporal value");
       *selector = &value;
       continue;
     }
@@ -288,9 +289,8 @@ Result<Value> Build(TemporalKind kind, const Fields& f, const Base& base, bool a
         seconds += 1;
       }
     }
-    SMITH_ASSIGN_OR_RETURN(DateTime dt,
-                           DateTimeAtInstant(seconds, static_cast<int32_t>(fraction),
-                                             f.timezone.value_or(ctx.default_zone)));
+    SMITH_ASSIGN_OR_RETURN(DateTime dt, DateTimeAtInstant(seconds, static_cast<int32_t>(fraction),
+                                                          f.timezone.value_or(ctx.default_zone)));
     return Value(dt);
   }
   if (!KindHasZone(kind) && f.timezone) {
@@ -315,8 +315,8 @@ Result<Value> Build(TemporalKind kind, const Fields& f, const Base& base, bool a
       if (convert) {
         const int32_t from = base.zone->offset_seconds;
         const int32_t to = TimeOffsetFor(*f.timezone, ctx);
-        const int64_t shifted = FloorMod(
-            nanos + (int64_t{to} - from) * kNanosPerSecond, kNanosPerDay);
+        const int64_t shifted =
+            FloorMod(nanos + (int64_t{to} - from) * kNanosPerSecond, kNanosPerDay);
         return MakeTime(shifted, to);
       }
       if (f.timezone) return MakeTime(nanos, TimeOffsetFor(*f.timezone, ctx));

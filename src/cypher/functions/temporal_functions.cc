@@ -79,28 +79,29 @@ Result<Value> FromEpoch(std::span<const Value> args, FunctionContext& ctx) {
   const int64_t carry = FloorDiv(nanos, kNanosPerSecond);
   if (__builtin_add_overflow(seconds, carry, &seconds)) return TemporalRangeError("The instant");
   SMITH_ASSIGN_OR_RETURN(
-      DateTime dt, DateTimeAtInstant(seconds, static_cast<int32_t>(FloorMod(nanos, kNanosPerSecond)),
-                                     ctx.default_zone));
+      DateTime dt,
+      DateTimeAtInstant(seconds, static_cast<int32_t>(FloorMod(nanos, kNanosPerSecond)),
+                        ctx.default_zone));
   return Value(dt);
 }
 
 Result<Value> FromEpochMillis(std::span<const Value> args, FunctionContext& ctx) {
   if (args[0].is_null()) return Value();
   SMITH_ASSIGN_OR_RETURN(int64_t millis, IntArg("datetime.fromepochmillis", args[0]));
-  SMITH_ASSIGN_OR_RETURN(
-      DateTime dt,
-      DateTimeAtInstant(FloorDiv(millis, 1000),
-                        static_cast<int32_t>(FloorMod(millis, 1000) * 1'000'000),
-                        ctx.default_zone));
+  SMITH_ASSIGN_OR_RETURN(DateTime dt,
+                         DateTimeAtInstant(FloorDiv(millis, 1000),
+                                           static_cast<int32_t>(FloorMod(millis, 1000) * 1'000'000),
+                                           ctx.default_zone));
   return Value(dt);
 }
 
-#define SMITH_TEMPORAL_FUNCTIONS(prefix, kind)                                                   \
-  {prefix, 0, 1, &Construct<kind>, false},                                                       \
-      {prefix ".statement", 0, 1, &Clock<kind, ClockKind::kStatement>, false},                   \
-      {prefix ".transaction", 0, 1, &Clock<kind, ClockKind::kTransaction>, false},               \
-      {prefix ".realtime", 0, 1, &Clock<kind, ClockKind::kRealtime>, false},                     \
-      {prefix ".truncate", 2, 3, &Truncate<kind>, true}
+#define SMITH_TEMPORAL_FUNCTIONS(prefix, kind)                                     \
+  {prefix, 0, 1, &Construct<kind>, false},                                         \
+      {prefix ".statement", 0, 1, &Clock<kind, ClockKind::kStatement>, false},     \
+      {prefix ".transaction", 0, 1, &Clock<kind, ClockKind::kTransaction>, false}, \
+      {prefix ".realtime", 0, 1, &Clock<kind, ClockKind::kRealtime>, false}, {     \
+    prefix ".truncate", 2, 3, &Truncate<kind>, true                                \
+  }
 
 constexpr ScalarFunction kFunctions[] = {
     SMITH_TEMPORAL_FUNCTIONS("date", TemporalKind::kDate),

@@ -59,19 +59,23 @@ std::optional<Value> ZoneField(int32_t offset, TimeZoneId zone, std::string_view
   return std::nullopt;
 }
 
-std::optional<Value> DurationField(const Duration& d, std::string_view name) {
+// seconds * unit + fraction, or nullopt if it does not fit in 64 bits.
+std::optional<int64_t> Scaled(int64_t seconds, int64_t unit, int64_t fraction) {
+  int64_t out = 0;
+  if (__builtin_mul_overflow(seconds, unit, &out) || __builtin_add_overflow(out, fraction, &out)) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+// std::nullopt: no such field; a null optional inside: the value does not fit (overflow).
+std::optional<std::optional<int64_t>> DurationField(const Duration& d, std::string_view name) {
   const DurationFields f = ToNeo4jFields(d);
   struct Accessor {
     std::string_view name;
-    int64_t value;
+    std::optional<int64_t> value;
   };
-  // Java long arithmetic as Neo4j's DurationValue.get; the products cannot overflow for the
-  // valid range of seconds except in nanoseconds, which saturates rather than wrapping.
-  int64_t nanoseconds = 0;
-  if (__builtin_mul_overflow(f.seconds, kNanosPerSecond, &nanoseconds) ||
-      __builtin_add_overflow(nanoseconds, f.nanos, &nanoseconds)) {
-    nanoseconds = f.seconds < 0 ? INT64_MIN : INT64_MAX;
-  }
+  // Java long arithmetic as Neo4j's DurationValue.get (division truncates toward zero).
   const Accessor accessors[] = {
       {"years", f.months / 12},
       {"quarters", f.months / 3},
@@ -81,9 +85,9 @@ std::optional<Value> DurationField(const Duration& d, std::string_view name) {
       {"hours", f.seconds / 3600},
       {"minutes", f.seconds / 60},
       {"seconds", f.seconds},
-      {"milliseconds", f.seconds * 1000 + f.nanos / 1'000'000},
-      {"microseconds", f.seconds * 1'000'000 + f.nanos / 1000},
-      {"nanoseconds", nanoseconds},
+      {"milliseconds", Scaled(f.seconds, 1000, f.nanos / 1'000'000)},
+      {"microseconds", Scaled(f.seconds, 1'000'000, f.nanos / 1000)},
+      {"nanoseconds", Scaled(f.seconds, kNanosPerSecond, f.nanos)},
       {"quartersOfYear", f.months / 3 % 4},
       {"monthsOfQuarter", f.months % 3},
       {"monthsOfYear", f.months % 12},
@@ -95,7 +99,7 @@ std::optional<Value> DurationField(const Duration& d, std::string_view name) {
       {"nanosecondsOfSecond", f.nanos},
   };
   for (const Accessor& a : accessors) {
-    if (EqualsIgnoreCase(name, a.name)) return Value::Int(a.value);
+    if (EqualsIgnoreCase(name, a.name)) return a.value;
   }
   return std::nullopt;
 }
@@ -110,7 +114,10 @@ Result<Value> TemporalProperty(const Value& v, std::string_view name) {
   }
   std::optional<Value> result;
   if (v.type() == ValueType::kDuration) {
-    result = DurationField(v.AsDuration(), name);
+    if (std::optional<std::optional<int64_t>> field = DurationField(v.AsDuration(), name)) {
+      if (!*field) return internal::ArithmeticError("long overflow");
+      result = Value::Int(**field);
+    }
   } else {
     const internal::TemporalParts p = internal::Decompose(v);
     if (p.has_date) result = DateField(p.epoch_day, name);
@@ -120,7 +127,9 @@ Result<Value> TemporalProperty(const Value& v, std::string_view name) {
       const DateTime dt = v.AsDateTime();
       if (EqualsIgnoreCase(name, "epochSeconds")) result = Value::Int(dt.seconds);
       if (EqualsIgnoreCase(name, "epochMillis")) {
-        result = Value::Int(dt.seconds * 1000 + dt.nanos / 1'000'000);
+        const std::optional<int64_t> millis = Scaled(dt.seconds, 1000, dt.nanos / 1'000'000);
+        if (!millis) return internal::ArithmeticError("long overflow");
+        result = Value::Int(*millis);
       }
     }
   }

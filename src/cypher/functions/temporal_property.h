@@ -31,7 +31,9 @@
 namespace smith::cypher {
 
 // `v.name`. Null for a null `v`; kArgumentError "No such field" for a name the type does not
-// have; kTypeError if `v` is not a temporal value.
+// have; kTypeError if `v` is not a temporal value; kArithmeticError if the value does not fit in
+// 64 bits (`.nanoseconds` of a duration of more than 292 years, `.epochMillis` of an instant
+// beyond the year 292 million).
 Result<Value> TemporalProperty(const Value& v, std::string_view name);
 
 }  // namespace smith::cypher

@@ -28,13 +28,20 @@ enum class Unit {
 
 bool ParseUnit(std::string_view text, Unit* unit) {
   static constexpr std::pair<std::string_view, Unit> kUnits[] = {
-      {"millennium", Unit::kMillennium},   {"century", Unit::kCentury},
-      {"decade", Unit::kDecade},           {"year", Unit::kYear},
-      {"weekYear", Unit::kWeekYear},       {"quarter", Unit::kQuarter},
-      {"month", Unit::kMonth},             {"week", Unit::kWeek},
-      {"day", Unit::kDay},                 {"hour", Unit::kHour},
-      {"minute", Unit::kMinute},           {"second", Unit::kSecond},
-      {"millisecond", Unit::kMillisecond}, {"microsecond", Unit::kMicrosecond},
+      {"millennium", Unit::kMillennium},
+      {"century", Unit::kCentury},
+      {"decade", Unit::kDecade},
+      {"year", Unit::kYear},
+      {"weekYear", Unit::kWeekYear},
+      {"quarter", Unit::kQuarter},
+      {"month", Unit::kMonth},
+      {"week", Unit::kWeek},
+      {"day", Unit::kDay},
+      {"hour", Unit::kHour},
+      {"minute", Unit::kMinute},
+      {"second", Unit::kSecond},
+      {"millisecond", Unit::kMillisecond},
+      {"microsecond", Unit::kMicrosecond},
       {"nanosecond", Unit::kNanosecond}};
   for (const auto& [name, u] : kUnits) {
     if (EqualsIgnoreCase(text, name)) {

@@ -39,10 +39,10 @@ Status TemporalRangeError(std::string_view what);
 struct TemporalParts {
   bool has_date = false;
   bool has_time = false;
-  bool has_zone = false;     // a Time or a DateTime
-  int64_t epoch_day = 0;     // local date, when has_date
-  int64_t nanos_of_day = 0;  // local time of day, when has_time (midnight otherwise)
-  int32_t offset = 0;        // when has_zone
+  bool has_zone = false;          // a Time or a DateTime
+  int64_t epoch_day = 0;          // local date, when has_date
+  int64_t nanos_of_day = 0;       // local time of day, when has_time (midnight otherwise)
+  int32_t offset = 0;             // when has_zone
   TimeZoneId zone = kNoTimeZone;  // the named zone of a DateTime, if any
 
   ZoneSpec zone_spec() const { return ZoneSpec{offset, zone}; }

@@ -30,8 +30,8 @@ bool HasCase(char32_t cp) {
          FindRun(kLowerRuns, kLowerRunsCount, cp) != nullptr;
 }
 
-void AppendMapped(char32_t cp, const CaseRun* runs, size_t run_count,
-                  const CaseSpecial* specials, size_t special_count, std::string* out) {
+void AppendMapped(char32_t cp, const CaseRun* runs, size_t run_count, const CaseSpecial* specials,
+                  size_t special_count, std::string* out) {
   if (cp < 0x80 && runs == kUpperRuns) {
     out->push_back(static_cast<char>(cp >= 'a' && cp <= 'z' ? cp - 32 : cp));
     return;

@@ -67,7 +67,7 @@ ExprPtr Parser::ParseParameter() {
 ExprPtr Parser::ParseParenthesized() {
   BarScope bar(this, false);
   std::optional<Error> pattern_error;
-  if (LooksLikeRelationshipPattern(0)) {
+  if (!SpeculationFailedAt(pos_) && LooksLikeRelationshipPattern(0)) {
     Mark mark = Save();
     auto expr = std::make_unique<PatternExpr>(CurPos());
     expr->path = std::make_unique<PatternPath>();
@@ -75,6 +75,7 @@ ExprPtr Parser::ParseParenthesized() {
     if (ParsePathChain(expr->path.get(), /*require_relationship=*/true)) return expr;
     pattern_error = std::move(error_);
     Rewind(mark);
+    NoteFailedSpeculation(pos_);
   }
   Advance();
   ExprPtr inner = ParseExpr();
@@ -87,13 +88,15 @@ ExprPtr Parser::ParseBracketed() {
   BarScope bar(this, false);
   if (IsName(1) && IsKw(Keyword::kIn, 2)) return ParseListComprehension();
   std::optional<Error> pattern_error;
-  if (LooksLikeRelationshipPattern(1) ||
-      (IsName(1) && Is(TokenKind::kEq, 2) && LooksLikeRelationshipPattern(3))) {
+  if (!SpeculationFailedAt(pos_) &&
+      (LooksLikeRelationshipPattern(1) ||
+       (IsName(1) && Is(TokenKind::kEq, 2) && LooksLikeRelationshipPattern(3)))) {
     Mark mark = Save();
     ExprPtr comprehension = ParsePatternComprehension();
     if (comprehension != nullptr) return comprehension;
     pattern_error = std::move(error_);
     Rewind(mark);
+    NoteFailedSpeculation(pos_);
   }
   auto list = std::make_unique<ListLiteral>(CurPos());
   Advance();
@@ -340,7 +343,7 @@ ExprPtr Parser::ParseMapProjection(const Token& var) {
 
 ExprPtr Parser::ParseSubquery(SubqueryKind kind) {
   DepthGuard guard(this);
-  if (guard.TooDeep()) return FailAt(Cur(), "Query is nested too deeply");
+  if (guard.TooDeep()) return FailTooDeep();
   auto out = std::make_unique<SubqueryExpr>(CurPos(), kind);
   Advance();
   Advance();  // {

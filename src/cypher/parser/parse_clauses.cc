@@ -328,7 +328,7 @@ ClausePtr Parser::ParseCallSubquery(SourcePos pos) {
   if (!Expect(TokenKind::kLBrace, "'{'")) return nullptr;
   {
     DepthGuard guard(this);
-    if (guard.TooDeep()) return FailAt(Cur(), "Query is nested too deeply");
+    if (guard.TooDeep()) return FailTooDeep();
     if (!ParseQuery(&call->body)) return nullptr;
   }
   if (!Expect(TokenKind::kRBrace, "a clause, 'UNION' or '}'")) return nullptr;

@@ -36,7 +36,7 @@ bool ComparisonOp(TokenKind kind, BinaryOp* op) {
 
 ExprPtr Parser::ParseExpr() {
   DepthGuard guard(this);
-  if (guard.TooDeep()) return FailAt(Cur(), "Query is nested too deeply");
+  if (guard.TooDeep()) return FailTooDeep();
   return ParseOr();
 }
 
@@ -47,7 +47,9 @@ ExprPtr Parser::ParseExprBeforeBar() {
 
 ExprPtr Parser::ParseOr() {
   ExprPtr left = ParseXor();
+  ChainGuard chain(this);
   while (left != nullptr && IsKw(Keyword::kOr)) {
+    if (!chain.Extend()) return FailTooDeep();
     SourcePos pos = PosOf(Advance());
     ExprPtr right = ParseXor();
     if (right == nullptr) return nullptr;
@@ -58,7 +60,9 @@ ExprPtr Parser::ParseOr() {
 
 ExprPtr Parser::ParseXor() {
   ExprPtr left = ParseAnd();
+  ChainGuard chain(this);
   while (left != nullptr && IsKw(Keyword::kXor)) {
+    if (!chain.Extend()) return FailTooDeep();
     SourcePos pos = PosOf(Advance());
     ExprPtr right = ParseAnd();
     if (right == nullptr) return nullptr;
@@ -69,7 +73,9 @@ ExprPtr Parser::ParseXor() {
 
 ExprPtr Parser::ParseAnd() {
   ExprPtr left = ParseNot();
+  ChainGuard chain(this);
   while (left != nullptr && IsKw(Keyword::kAnd)) {
+    if (!chain.Extend()) return FailTooDeep();
     SourcePos pos = PosOf(Advance());
     ExprPtr right = ParseNot();
     if (right == nullptr) return nullptr;
@@ -81,7 +87,7 @@ ExprPtr Parser::ParseAnd() {
 ExprPtr Parser::ParseNot() {
   if (!IsKw(Keyword::kNot)) return ParseComparison();
   DepthGuard guard(this);
-  if (guard.TooDeep()) return FailAt(Cur(), "Query is nested too deeply");
+  if (guard.TooDeep()) return FailTooDeep();
   SourcePos pos = PosOf(Advance());
   ExprPtr operand = ParseNot();
   if (operand == nullptr) return nullptr;
@@ -115,7 +121,9 @@ ExprPtr Parser::ParseComparison() {
 
 ExprPtr Parser::ParsePredicates() {
   ExprPtr left = ParseAdditive();
+  ChainGuard chain(this);
   while (left != nullptr) {
+    if (!chain.Extend()) return FailTooDeep();
     SourcePos pos = CurPos();
     BinaryOp op;
     if (IsKw(Keyword::kStarts) && IsKw(Keyword::kWith, 1)) {
@@ -149,7 +157,9 @@ ExprPtr Parser::ParsePredicates() {
 
 ExprPtr Parser::ParseAdditive() {
   ExprPtr left = ParseMultiplicative();
+  ChainGuard chain(this);
   while (left != nullptr && (Is(TokenKind::kPlus) || Is(TokenKind::kMinus))) {
+    if (!chain.Extend()) return FailTooDeep();
     const Token& t = Advance();
     BinaryOp op = t.kind == TokenKind::kPlus ? BinaryOp::kAdd : BinaryOp::kSub;
     ExprPtr right = ParseMultiplicative();
@@ -161,7 +171,9 @@ ExprPtr Parser::ParseAdditive() {
 
 ExprPtr Parser::ParseMultiplicative() {
   ExprPtr left = ParsePower();
+  ChainGuard chain(this);
   while (left != nullptr) {
+    if (!chain.Extend()) return FailTooDeep();
     BinaryOp op;
     if (Is(TokenKind::kStar)) {
       op = BinaryOp::kMul;
@@ -182,7 +194,9 @@ ExprPtr Parser::ParseMultiplicative() {
 
 ExprPtr Parser::ParsePower() {
   ExprPtr left = ParseUnary();
+  ChainGuard chain(this);
   while (left != nullptr && Is(TokenKind::kCaret)) {
+    if (!chain.Extend()) return FailTooDeep();
     SourcePos pos = PosOf(Advance());
     ExprPtr right = ParseUnary();
     if (right == nullptr) return nullptr;
@@ -194,7 +208,7 @@ ExprPtr Parser::ParsePower() {
 ExprPtr Parser::ParseUnary() {
   if (!Is(TokenKind::kMinus) && !Is(TokenKind::kPlus)) return ParsePostfix();
   DepthGuard guard(this);
-  if (guard.TooDeep()) return FailAt(Cur(), "Query is nested too deeply");
+  if (guard.TooDeep()) return FailTooDeep();
   const Token& sign = Advance();
   bool minus = sign.kind == TokenKind::kMinus;
   if (minus && (Is(TokenKind::kInteger) || Is(TokenKind::kFloat))) {
@@ -216,7 +230,11 @@ ExprPtr Parser::ParsePostfix() {
 }
 
 ExprPtr Parser::ParsePostfixOps(ExprPtr base, bool allow_labels) {
+  ChainGuard chain(this);
   while (true) {
+    if ((Is(TokenKind::kDot) || Is(TokenKind::kLBracket)) && !chain.Extend()) {
+      return FailTooDeep();
+    }
     if (Is(TokenKind::kDot)) {
       SourcePos pos = PosOf(Advance());
       std::string key;

@@ -81,7 +81,7 @@ bool Parser::LooksLikeRelationshipPattern(size_t ahead) const {
 bool Parser::ParseNodePattern(NodePattern* out) {
   DepthGuard guard(this);
   if (guard.TooDeep()) {
-    FailAt(Cur(), "Query is nested too deeply");
+    FailTooDeep();
     return false;
   }
   out->pos = CurPos();
@@ -262,7 +262,7 @@ bool Parser::ParseLabelNot(LabelExpression* out) {
   if (!Is(TokenKind::kBang)) return ParseLabelAtom(out);
   DepthGuard guard(this);
   if (guard.TooDeep()) {
-    FailAt(Cur(), "Query is nested too deeply");
+    FailTooDeep();
     return false;
   }
   out->kind = LabelExprKind::kNot;
@@ -279,7 +279,7 @@ bool Parser::ParseLabelAtom(LabelExpression* out) {
   if (Is(TokenKind::kLParen)) {
     DepthGuard guard(this);
     if (guard.TooDeep()) {
-      FailAt(Cur(), "Query is nested too deeply");
+      FailTooDeep();
       return false;
     }
     Advance();

@@ -126,6 +126,16 @@ class Parser {
     pos_ = m.pos;
     error_.reset();
   }
+  // Speculative pattern parses that failed, by starting token index. A speculation is tried at
+  // most once per index, which keeps nested speculation (a failing pattern whose node map holds
+  // another one) linear instead of exponential.
+  bool SpeculationFailedAt(size_t index) const {
+    return index < failed_speculation_.size() && failed_speculation_[index];
+  }
+  void NoteFailedSpeculation(size_t index) {
+    if (failed_speculation_.empty()) failed_speculation_.resize(tokens_.size());
+    failed_speculation_[index] = true;
+  }
 
   // ---- statements and queries (parser.cc)
   bool ParseQuery(Query* query);
@@ -221,33 +231,69 @@ class Parser {
   bool ParsePropertyRefList(std::vector<PropertyRef>* out, bool require_parens);
   bool ParseOptions(ExprPtr* out);
 
+  // Limits that keep recursion bounded, here and in every later pass over the AST: at most
+  // kMaxDepth nested constructs (parentheses, brackets, subqueries, NOT, unary signs, ...) and
+  // ASTs at most kMaxTreeDepth levels deep (operator chains such as `a + b + ... + z` count one
+  // level per operator).
   static constexpr int kMaxDepth = 300;
+  static constexpr int kMaxTreeDepth = 1000;
+
+  std::nullptr_t FailTooDeep() { return FailAt(Cur(), "Query is nested too deeply"); }
 
   std::string_view source_;
   const std::vector<Token>& tokens_;
   size_t pos_ = 0;
   std::optional<Error> error_;
   int depth_ = 0;
+  int tree_depth_ = 0;
+  std::vector<bool> failed_speculation_;  // Allocated on the first failed speculation.
   // True while parsing the WHERE of a comprehension (or a FOREACH / reduce list) at bracket
   // depth 0: there a `|` ends the expression instead of continuing a label disjunction.
   bool bar_ends_expression_ = false;
 
   friend class DepthGuard;
+  friend class ChainGuard;
   friend class BarScope;
 };
 
-// Counts recursion depth so that absurdly nested input fails cleanly instead of overflowing the
-// stack.
+// Counts recursion depth (and the tree depth it implies) so that absurdly nested input fails
+// cleanly instead of overflowing the stack.
 class DepthGuard {
  public:
-  explicit DepthGuard(Parser* p) : p_(p) { ++p_->depth_; }
-  ~DepthGuard() { --p_->depth_; }
+  explicit DepthGuard(Parser* p) : p_(p) {
+    ++p_->depth_;
+    ++p_->tree_depth_;
+  }
+  ~DepthGuard() {
+    --p_->depth_;
+    --p_->tree_depth_;
+  }
   DepthGuard(const DepthGuard&) = delete;
   DepthGuard& operator=(const DepthGuard&) = delete;
-  bool TooDeep() const { return p_->depth_ > Parser::kMaxDepth; }
+  bool TooDeep() const {
+    return p_->depth_ > Parser::kMaxDepth || p_->tree_depth_ > Parser::kMaxTreeDepth;
+  }
 
  private:
   Parser* p_;
+};
+
+// Counts the levels a left-associative operator loop adds to the tree (one per operator).
+class ChainGuard {
+ public:
+  explicit ChainGuard(Parser* p) : p_(p) {}
+  ~ChainGuard() { p_->tree_depth_ -= links_; }
+  ChainGuard(const ChainGuard&) = delete;
+  ChainGuard& operator=(const ChainGuard&) = delete;
+  // Adds a level; false if the tree is now too deep.
+  bool Extend() {
+    ++links_;
+    return ++p_->tree_depth_ <= Parser::kMaxTreeDepth;
+  }
+
+ private:
+  Parser* p_;
+  int links_ = 0;
 };
 
 // Sets Parser::bar_ends_expression_ for its lifetime, restoring the previous value after.

@@ -188,6 +188,31 @@ TEST(ClauseTest, CommentsAndWhitespace) {
   EXPECT_EQ(Canonical("MATCH (n) // find nodes\n/* and */ RETURN\n\tn;"), "MATCH (n) RETURN n");
 }
 
+TEST(ClauseTest, NodestreamConnectorQueries) {
+  // Shapes the nodestream Neo4j connector sends (see reference/nodestream-connector.md).
+  EXPECT_EQ(
+      Canonical("UNWIND $batched_parameter_sets as params MERGE (node:Type {k1: "
+                "params.__node_k1}) ON CREATE SET node.first_ingested_at = "
+                "params.__node_properties['last_ingested_at'] WITH node, params CALL "
+                "apoc.create.addLabels(node, params.__node_additional_labels) yield node as _ "
+                "RETURN true"),
+      "UNWIND $batched_parameter_sets AS params MERGE (node:Type {k1: params.__node_k1}) ON "
+      "CREATE SET node.first_ingested_at = params.__node_properties['last_ingested_at'] "
+      "WITH node, params CALL apoc.create.addLabels(node, params.__node_additional_labels) "
+      "YIELD node AS _ RETURN true");
+  EXPECT_EQ(Canonical("CREATE CONSTRAINT Person_node_key IF NOT EXISTS FOR (n:`Person`) REQUIRE "
+                      "(n.`a`,n.`b`) IS UNIQUE"),
+            "CREATE CONSTRAINT Person_node_key IF NOT EXISTS FOR (n:Person) REQUIRE (n.a, n.b) IS "
+            "UNIQUE");
+  EXPECT_EQ(Canonical("SHOW INDEXES YIELD name, owningConstraint WHERE owningConstraint is null "
+                      "RETURN name"),
+            "SHOW INDEXES YIELD name, owningConstraint WHERE owningConstraint IS NULL RETURN name");
+  EXPECT_EQ(Canonical("MATCH (n:T) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"),
+            "MATCH (n:T) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  EXPECT_EQ(Canonical("CREATE (l:__NodestreamMigrationLock__{lock:'lock'})"),
+            "CREATE (l:__NodestreamMigrationLock__ {lock: 'lock'})");
+}
+
 TEST(ScriptTest, ParseScriptSplitsOnSemicolonsOutsideStringsAndComments) {
   auto r = ParseScript(
       "CREATE (:A {s: 'a;b'}); // c; d\n"

@@ -137,8 +137,18 @@ TEST(SyntaxErrorTest, DeepNestingFailsCleanly) {
   EXPECT_NE(ErrorOf(nots + "true").find("nested too deeply"), std::string::npos);
   std::string minus = "RETURN " + std::string(5000, '-') + "x";
   EXPECT_NE(ErrorOf(minus).find("nested too deeply"), std::string::npos);
+  // Long operator chains make deep trees (every later pass recurses over them): bounded too.
+  std::string sum = "RETURN 1";
+  for (int i = 0; i < 200000; ++i) sum += " + 1";
+  EXPECT_NE(ErrorOf(sum).find("nested too deeply"), std::string::npos);
+  std::string props = "RETURN a";
+  for (int i = 0; i < 200000; ++i) props += ".b";
+  EXPECT_NE(ErrorOf(props).find("nested too deeply"), std::string::npos);
   // Moderate nesting is fine.
   EXPECT_EQ(ErrorOf("RETURN " + std::string(40, '[') + std::string(40, ']')), "");
+  std::string ors = "MATCH (n) WHERE n.id = 0";
+  for (int i = 1; i < 900; ++i) ors += " OR n.id = " + std::to_string(i);
+  EXPECT_EQ(testing::Canonical(ors + " RETURN n"), ors + " RETURN n");
 }
 
 }  // namespace

@@ -209,6 +209,17 @@ TEST(ExpressionTest, PatternPredicatesAndParentheses) {
   EXPECT_EQ(CanonicalExpr("exists((n)-->())"), "exists((n)-->())");
 }
 
+TEST(ExpressionTest, NestedSpeculationStaysLinear) {
+  // Each level looks like a pattern `(node {map})-...` but is arithmetic; without memoising
+  // failed speculative parses this takes 2^40 steps.
+  std::string e = "1";
+  for (int i = 0; i < 40; ++i) e = "({a: " + e + "})-1";
+  EXPECT_EQ(CanonicalExpr(e).substr(0, 12), "{a: {a: {a: ");
+  std::string l = "1";
+  for (int i = 0; i < 40; ++i) l = "[(a)-->(b {k: " + l + "})]";
+  EXPECT_EQ(CanonicalExpr(l).substr(0, 16), "[(a)-->(b {k: [(");
+}
+
 TEST(ExpressionTest, Subqueries) {
   EXPECT_EQ(CanonicalExpr("EXISTS { MATCH (n)-->(m) RETURN m }"),
             "EXISTS { MATCH (n)-->(m) RETURN m }");

@@ -30,7 +30,8 @@ class Lexer {
       if (pos_ >= s_.size()) break;
       const char c = s_[pos_];
       if (std::isdigit(static_cast<unsigned char>(c)) ||
-          (c == '.' && pos_ + 1 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
+          (c == '.' && pos_ + 1 < s_.size() &&
+           std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])))) {
         out.push_back(Number());
       } else if (c == '\'' || c == '"') {
         SMITH_ASSIGN_OR_RETURN(Token t, String(c));
@@ -393,7 +394,12 @@ Result<Value> EvalWith(const std::vector<std::pair<std::string, std::string>>& b
 }
 
 std::string TckRender(const Value& v) {
-  if (v.is_temporal()) return "'" + v.ToString() + "'";
+  if (v.is_temporal()) {
+    std::string out = "'";
+    v.AppendTo(&out);
+    out += '\'';
+    return out;
+  }
   if (v.is_list()) {
     std::string out = "[";
     bool first = true;

@@ -113,8 +113,8 @@ void RunCaseFile(const std::string& name) {
       ++result.passed;
     } else {
       ++result.failed;
-      ADD_FAILURE() << name << ":" << line_no << " (" << section << ")\n  " << line
-                    << "\n  got " << Outcome(r);
+      ADD_FAILURE() << name << ":" << line_no << " (" << section << ")\n  " << line << "\n  got "
+                    << Outcome(r);
     }
   }
   std::cout << "[ TCK      ] " << name << ": " << result.passed << " passed, " << result.failed

@@ -1,0 +1,140 @@
+// Cypher ingest benchmarks through the public API (include/smith/database.h), the way the
+// nodestream connector drives smith: one `UNWIND $rows` statement per batch of 1000 rows with 5
+// properties per row and a key constraint present. Half of each batch updates existing keys
+// chosen at random, half creates new ones.
+//
+// SMITH_BENCH_MAX_NODES caps the store sizes (the test command runs a small smoke run).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "smith/database.h"
+
+namespace smith {
+namespace {
+
+constexpr int kBatch = 1000;
+
+const char* kNodeMerge =
+    "UNWIND $rows AS row MERGE (n:Person {key: row.key}) SET n += row.props";
+const char* kRelMerge =
+    "UNWIND $rows AS row MATCH (a:Person {key: row.a}) MATCH (b:Person {key: row.b}) "
+    "MERGE (a)-[r:KNOWS]->(b) SET r += row.props";
+
+int64_t MaxNodes() {
+  const char* cap = std::getenv("SMITH_BENCH_MAX_NODES");
+  return cap ? std::atoll(cap) : INT64_MAX;
+}
+
+std::string KeyOf(int64_t i) { return "person-" + std::to_string(i); }
+
+Value Props(int64_t i) {
+  return Value::Map(ValueMap::FromEntries({{"name", Value::String("name of " + std::to_string(i))},
+                                           {"age", Value::Int(i % 100)},
+                                           {"score", Value::Float(static_cast<double>(i) / 7)},
+                                           {"active", Value::Bool(i % 2 == 0)},
+                                           {"last_ingested_at", Value::Int(1700000000 + i)}}));
+}
+
+struct Store {
+  std::string dir;
+  std::unique_ptr<Database> db;
+  int64_t nodes = 0;
+  std::mt19937_64 rng{7};
+  std::vector<std::pair<int64_t, int64_t>> pairs;
+
+  ~Store() {
+    db.reset();
+    std::filesystem::remove_all(dir);
+  }
+
+  void Run(const char* query, std::vector<Value> rows) {
+    auto result = db->Run(query, ValueMap::FromEntries({{"rows", Value::List(std::move(rows))}}));
+    if (!result.ok() || !(*result)->Consume().ok()) std::abort();
+  }
+
+  void UpsertNodes(int64_t existing, int64_t fresh) {
+    std::vector<Value> rows;
+    std::uniform_int_distribution<int64_t> pick(0, std::max<int64_t>(nodes - 1, 0));
+    for (int64_t r = 0; r < existing + fresh; ++r) {
+      int64_t i = r < existing && nodes > 0 ? pick(rng) : nodes++;
+      rows.push_back(Value::Map(
+          ValueMap::FromEntries({{"key", Value::String(KeyOf(i))}, {"props", Props(i)}})));
+    }
+    Run(kNodeMerge, std::move(rows));
+  }
+};
+
+Store& GetStore(int64_t size) {
+  static std::map<int64_t, std::unique_ptr<Store>> stores;
+  auto& slot = stores[size];
+  if (slot) return *slot;
+  slot = std::make_unique<Store>();
+  std::string tmpl = (std::filesystem::temp_directory_path() / "smith-cypher-bench-XXXXXX").string();
+  if (mkdtemp(tmpl.data()) == nullptr) std::abort();
+  slot->dir = tmpl;
+  slot->db = std::move(Database::Open(slot->dir + "/db").value());
+  for (const char* q : {"CREATE CONSTRAINT person_key FOR (n:Person) REQUIRE n.key IS UNIQUE",
+                        "CREATE INDEX person_ts FOR (n:Person) ON (n.last_ingested_at)"}) {
+    if (!slot->db->Run(q).ok()) std::abort();
+  }
+  while (slot->nodes < size) slot->UpsertNodes(0, std::min<int64_t>(kBatch, size - slot->nodes));
+  return *slot;
+}
+
+bool SkipLarge(benchmark::State& state) {
+  if (state.range(0) > MaxNodes()) {
+    state.SkipWithError("size above SMITH_BENCH_MAX_NODES");
+    return true;
+  }
+  return false;
+}
+
+void BM_CypherNodeMerge(benchmark::State& state) {
+  if (SkipLarge(state)) return;
+  Store& s = GetStore(state.range(0));
+  for (auto _ : state) s.UpsertNodes(kBatch / 2, kBatch / 2);
+  state.SetItemsProcessed(state.iterations() * kBatch);
+  state.counters["store_nodes"] = static_cast<double>(s.nodes);
+}
+
+void BM_CypherRelationshipMerge(benchmark::State& state) {
+  if (SkipLarge(state)) return;
+  Store& s = GetStore(state.range(0));
+  std::uniform_int_distribution<int64_t> pick(0, s.nodes - 1);
+  for (auto _ : state) {
+    std::vector<Value> rows;
+    for (int r = 0; r < kBatch; ++r) {
+      std::pair<int64_t, int64_t> p;
+      if (r % 2 == 0 && !s.pairs.empty()) {
+        p = s.pairs[std::uniform_int_distribution<size_t>(0, s.pairs.size() - 1)(s.rng)];
+      } else {
+        p = {pick(s.rng), pick(s.rng)};
+        s.pairs.push_back(p);
+      }
+      rows.push_back(Value::Map(ValueMap::FromEntries(
+          {{"a", Value::String(KeyOf(p.first))},
+           {"b", Value::String(KeyOf(p.second))},
+           {"props", Value::Map(ValueMap::FromEntries({{"since", Value::Int(r)}}))}})));
+    }
+    s.Run(kRelMerge, std::move(rows));
+  }
+  state.SetItemsProcessed(state.iterations() * kBatch);
+}
+
+#define SMITH_SIZES Arg(10'000)->Arg(100'000)->Arg(1'000'000)
+BENCHMARK(BM_CypherNodeMerge)->SMITH_SIZES->Iterations(50)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CypherRelationshipMerge)
+    ->SMITH_SIZES->Iterations(50)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace smith
+
+BENCHMARK_MAIN();
