@@ -20,8 +20,7 @@ namespace {
 
 constexpr int kBatch = 1000;
 
-const char* kNodeMerge =
-    "UNWIND $rows AS row MERGE (n:Person {key: row.key}) SET n += row.props";
+const char* kNodeMerge = "UNWIND $rows AS row MERGE (n:Person {key: row.key}) SET n += row.props";
 const char* kRelMerge =
     "UNWIND $rows AS row MATCH (a:Person {key: row.a}) MATCH (b:Person {key: row.b}) "
     "MERGE (a)-[r:KNOWS]->(b) SET r += row.props";
@@ -75,7 +74,8 @@ Store& GetStore(int64_t size) {
   auto& slot = stores[size];
   if (slot) return *slot;
   slot = std::make_unique<Store>();
-  std::string tmpl = (std::filesystem::temp_directory_path() / "smith-cypher-bench-XXXXXX").string();
+  std::string tmpl =
+      (std::filesystem::temp_directory_path() / "smith-cypher-bench-XXXXXX").string();
   if (mkdtemp(tmpl.data()) == nullptr) std::abort();
   slot->dir = tmpl;
   slot->db = std::move(Database::Open(slot->dir + "/db").value());
@@ -128,7 +128,10 @@ void BM_CypherRelationshipMerge(benchmark::State& state) {
 }
 
 #define SMITH_SIZES Arg(10'000)->Arg(100'000)->Arg(1'000'000)
-BENCHMARK(BM_CypherNodeMerge)->SMITH_SIZES->Iterations(50)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CypherNodeMerge)
+    ->SMITH_SIZES->Iterations(50)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CypherRelationshipMerge)
     ->SMITH_SIZES->Iterations(50)
     ->UseRealTime()

@@ -195,8 +195,14 @@ void BM_PointLookupByKey(benchmark::State& state) {
 }
 
 #define SMITH_SIZES Arg(10'000)->Arg(1'000'000)->Arg(3'000'000)
-BENCHMARK(BM_KeyedNodeUpsert)->SMITH_SIZES->Iterations(50)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_RelationshipUpsert)->SMITH_SIZES->Iterations(50)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_KeyedNodeUpsert)
+    ->SMITH_SIZES->Iterations(50)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RelationshipUpsert)
+    ->SMITH_SIZES->Iterations(50)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LabelScan)->SMITH_SIZES->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PointLookupByKey)->SMITH_SIZES->UseRealTime()->Unit(benchmark::kMillisecond);
 

@@ -53,7 +53,9 @@ def make_batches(count: int, size: int, seed: int) -> list[list[dict[str, t.Any]
     return batches
 
 
-def measure(label: str, batches: list[list[dict[str, t.Any]]], run: t.Callable[[t.Any], None]) -> float:
+def measure(
+    label: str, batches: list[list[dict[str, t.Any]]], run: t.Callable[[t.Any], None]
+) -> float:
     rows = sum(len(b) for b in batches)
     start = time.perf_counter()
     for batch in batches:
@@ -78,7 +80,9 @@ def main() -> None:
     for mode in ("session.run", "execute_query"):
         with tempfile.TemporaryDirectory() as tmp:
             with smith.GraphDatabase.driver(f"{tmp}/db", sync_commit=args.sync_commit) as driver:
-                driver.execute_query("CREATE CONSTRAINT item_key FOR (n:Item) REQUIRE n.key IS UNIQUE")
+                driver.execute_query(
+                    "CREATE CONSTRAINT item_key FOR (n:Item) REQUIRE n.key IS UNIQUE"
+                )
                 if mode == "session.run":
                     with driver.session() as session:
                         measure(

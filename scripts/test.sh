@@ -2,8 +2,9 @@
 # The test command: installs what is needed, builds everything and runs every test suite:
 #   1. formatting check (clang-format)
 #   2. C++ unit tests, release build (ctest)
-#   3. benchmark smoke run on a small store, so the benchmarks never rot
-#   4. C++ unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (ctest)
+#   3. benchmark smoke runs on a small store, so the benchmarks never rot
+#   4. the openCypher TCK against the recorded floor (scripts/tck)
+#   5. C++ unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (ctest)
 # The last line sums up every suite as "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,12 @@ if scripts/build.sh release; then
   run_suite "C++ unit tests (release)" ctest --test-dir build/release --output-on-failure -j 2
   run_suite "benchmark smoke run" env SMITH_BENCH_MAX_NODES=10000 \
     build/release/bench/graph_bench --benchmark_filter='/10000/'
+  run_suite "Cypher benchmark smoke run" env SMITH_BENCH_MAX_NODES=10000 \
+    build/release/bench/cypher_bench --benchmark_filter='/10000/'
+  # The TCK measures conformance: it passes when at least the recorded floor of scenarios pass
+  # (tests/tck/floor.txt; raise it as the engine improves). Counted as one suite here.
+  run_suite "openCypher TCK (floor $(cat tests/tck/floor.txt))" \
+    scripts/tck --floor "$(cat tests/tck/floor.txt)" --report build/release/tck-report.md
 else
   echo "=== release build FAILED"
   status=1

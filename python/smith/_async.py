@@ -310,7 +310,9 @@ class AsyncDriver:
         impersonated_user_: str | None = None,
         bookmark_manager_: t.Any = None,
         auth_: t.Any = None,
-        result_transformer_: t.Callable[[AsyncResult], t.Awaitable[_R]] = AsyncResult.to_eager_result,  # type: ignore[assignment]
+        result_transformer_: t.Callable[[AsyncResult], t.Awaitable[_R]] = (
+            AsyncResult.to_eager_result  # type: ignore[assignment]
+        ),
         **kwargs: t.Any,
     ) -> _R:
         """As ``Driver.execute_query``; ``result_transformer_`` is awaited with an AsyncResult."""

@@ -109,16 +109,17 @@ def _timestamp(ts: t.Any) -> t.Any:
 
 
 def _numpy_scalar(np: t.Any, obj: t.Any) -> t.Any:
+    # timedelta64 derives from numpy.signedinteger: test the temporal types first.
+    if isinstance(obj, np.datetime64):
+        return _datetime64(np, obj)
+    if isinstance(obj, np.timedelta64):
+        return _timedelta64(np, obj)
     if isinstance(obj, np.bool_):
         return bool(obj)
     if isinstance(obj, np.integer):
         return int(obj)
     if isinstance(obj, np.floating):
         return float(obj)
-    if isinstance(obj, np.datetime64):
-        return _datetime64(np, obj)
-    if isinstance(obj, np.timedelta64):
-        return _timedelta64(np, obj)
     if isinstance(obj, (np.str_, np.bytes_)):
         return obj.item()
     raise TypeError(f"numpy values of type {obj.dtype} are not supported")

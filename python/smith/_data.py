@@ -46,13 +46,11 @@ class Record(tuple, Mapping):
     def __eq__(self, other: object) -> bool:
         as_sequence = isinstance(other, Sequence)
         as_mapping = isinstance(other, Mapping)
-        if as_sequence and as_mapping:
-            return list(self) == list(other) and dict(self.items()) == dict(other.items())  # type: ignore[union-attr]
-        if as_sequence:
-            return list(self) == list(other)  # type: ignore[arg-type]
-        if as_mapping:
-            return dict(self.items()) == dict(other.items())  # type: ignore[union-attr]
-        return False
+        if as_sequence and not list(self) == list(other):  # type: ignore[arg-type]
+            return False
+        if as_mapping and not dict(self.items()) == dict(other.items()):  # type: ignore[union-attr]
+            return False
+        return as_sequence or as_mapping
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)

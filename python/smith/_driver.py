@@ -246,7 +246,9 @@ class Driver:
         impersonated_user_: str | None = None,
         bookmark_manager_: t.Any = None,
         auth_: t.Any = None,
-        result_transformer_: t.Callable[[Result], _R] = Result.to_eager_result,  # type: ignore[assignment]
+        result_transformer_: t.Callable[[Result], _R] = (
+            Result.to_eager_result  # type: ignore[assignment]
+        ),
         **kwargs: t.Any,
     ) -> _R:
         """Runs one query in a managed transaction and returns ``result_transformer_(result)``:

@@ -123,8 +123,15 @@ class Result:
 
     # ---- public API ----
 
-    def __iter__(self) -> Result:
-        return self
+    def __iter__(self) -> t.Iterator[Record]:
+        """The remaining records. Iterators share the stream: each record comes out once."""
+        buffer = self._buffer
+        while True:
+            while buffer:
+                yield buffer.popleft()
+            self._check_readable()
+            if not self._fetch_batch():
+                return
 
     def __next__(self) -> Record:
         record = self._next_record()

@@ -114,7 +114,8 @@ class TransactionBase:
         if self._closed_flag:
             raise TransactionError("Transaction closed")
         if self._last_error is not None:
-            raise TransactionError("Transaction failed") from self._last_error
+            self._rollback()
+            raise TransactionError("Transaction failed and was rolled back") from self._last_error
         try:
             self._end_results()
             self._native.commit()

@@ -44,8 +44,8 @@ void BindHooks(nb::module_& m) {
         installed = hooks;
       },
       nb::arg("node"), nb::arg("relationship"), nb::arg("path"), nb::arg("duration"),
-      nb::arg("precise"), nb::arg("coerce"), nb::arg("with_nanoseconds"),
-      nb::arg("error_factory"), "Installs the Python classes and callbacks the module uses.");
+      nb::arg("precise"), nb::arg("coerce"), nb::arg("with_nanoseconds"), nb::arg("error_factory"),
+      "Installs the Python classes and callbacks the module uses.");
 }
 
 }  // namespace smith::python

@@ -92,11 +92,11 @@ class CursorState final : public Closeable {
   mutable std::mutex mu_;
   const std::vector<std::string> columns_;
   // Declared before result_ so that the result is destroyed first.
-  std::shared_ptr<Database> db_;          // guarded by mu_
-  std::unique_ptr<QueryResult> result_;   // guarded by mu_; null at the end
-  std::optional<QuerySummary> summary_;   // guarded by mu_
-  Status pending_error_;                  // guarded by mu_
-  bool closed_by_shutdown_ = false;       // guarded by mu_
+  std::shared_ptr<Database> db_;         // guarded by mu_
+  std::unique_ptr<QueryResult> result_;  // guarded by mu_; null at the end
+  std::optional<QuerySummary> summary_;  // guarded by mu_
+  Status pending_error_;                 // guarded by mu_
+  bool closed_by_shutdown_ = false;      // guarded by mu_
 };
 
 // An explicit transaction.
@@ -115,9 +115,9 @@ class TransactionState final : public Closeable {
 
  private:
   mutable std::mutex mu_;
-  std::shared_ptr<Database> db_;       // guarded by mu_
-  std::unique_ptr<Transaction> txn_;   // guarded by mu_; null once finished
-  bool closed_by_shutdown_ = false;    // guarded by mu_
+  std::shared_ptr<Database> db_;      // guarded by mu_
+  std::unique_ptr<Transaction> txn_;  // guarded by mu_; null once finished
+  bool closed_by_shutdown_ = false;   // guarded by mu_
 };
 
 // The message of the InvalidState status a closed cursor or transaction returns.

@@ -84,13 +84,12 @@ TemporalMatch Fail(const Status& status, std::string* error) {
 
 TemporalMatch DateTimeFromPython(PyObject* obj, int64_t extra_nanos, Value* out,
                                  std::string* error) {
-  Result<Date> date = Date::FromCivil(PyDateTime_GET_YEAR(obj), PyDateTime_GET_MONTH(obj),
-                                      PyDateTime_GET_DAY(obj));
+  Result<Date> date =
+      Date::FromCivil(PyDateTime_GET_YEAR(obj), PyDateTime_GET_MONTH(obj), PyDateTime_GET_DAY(obj));
   if (!date.ok()) return Fail(date.status(), error);
-  Result<LocalTime> time =
-      LocalTimeOf(PyDateTime_DATE_GET_HOUR(obj), PyDateTime_DATE_GET_MINUTE(obj),
-                  PyDateTime_DATE_GET_SECOND(obj), PyDateTime_DATE_GET_MICROSECOND(obj),
-                  extra_nanos);
+  Result<LocalTime> time = LocalTimeOf(
+      PyDateTime_DATE_GET_HOUR(obj), PyDateTime_DATE_GET_MINUTE(obj),
+      PyDateTime_DATE_GET_SECOND(obj), PyDateTime_DATE_GET_MICROSECOND(obj), extra_nanos);
   if (!time.ok()) return Fail(time.status(), error);
   Result<LocalDateTime> local = LocalDateTime::FromParts(*date, *time);
   if (!local.ok()) return Fail(local.status(), error);
@@ -124,10 +123,9 @@ TemporalMatch DateTimeFromPython(PyObject* obj, int64_t extra_nanos, Value* out,
 }
 
 TemporalMatch TimeFromPython(PyObject* obj, int64_t extra_nanos, Value* out, std::string* error) {
-  Result<LocalTime> time =
-      LocalTimeOf(PyDateTime_TIME_GET_HOUR(obj), PyDateTime_TIME_GET_MINUTE(obj),
-                  PyDateTime_TIME_GET_SECOND(obj), PyDateTime_TIME_GET_MICROSECOND(obj),
-                  extra_nanos);
+  Result<LocalTime> time = LocalTimeOf(
+      PyDateTime_TIME_GET_HOUR(obj), PyDateTime_TIME_GET_MINUTE(obj),
+      PyDateTime_TIME_GET_SECOND(obj), PyDateTime_TIME_GET_MICROSECOND(obj), extra_nanos);
   if (!time.ok()) return Fail(time.status(), error);
   if (PyDateTime_TIME_GET_TZINFO(obj) == Py_None) {
     *out = Value(*time);
@@ -145,8 +143,7 @@ TemporalMatch TimeFromPython(PyObject* obj, int64_t extra_nanos, Value* out, std
   return TemporalMatch::kConverted;
 }
 
-TemporalMatch DeltaFromPython(PyObject* obj, int64_t extra_nanos, Value* out,
-                              std::string* error) {
+TemporalMatch DeltaFromPython(PyObject* obj, int64_t extra_nanos, Value* out, std::string* error) {
   Result<Duration> duration = Duration::Make(
       0, PyDateTime_DELTA_GET_DAYS(obj), PyDateTime_DELTA_GET_SECONDS(obj),
       int64_t{PyDateTime_DELTA_GET_MICROSECONDS(obj)} * kNanosPerMicro + extra_nanos);
@@ -198,9 +195,9 @@ TemporalMatch PreciseFromPython(PyObject* obj, Value* out, std::string* error) {
 // ---- smith -> Python ----------------------------------------------------------------------
 
 [[noreturn]] void OutOfRange(const Value& value, const char* python_type) {
-  RaiseBuiltin(PyExc_ValueError, std::string(ValueTypeName(value.type())) + " " +
-                                     value.ToString() + " is outside the range of Python's " +
-                                     python_type + " (years 1 to 9999)");
+  RaiseBuiltin(PyExc_ValueError, std::string(ValueTypeName(value.type())) + " " + value.ToString() +
+                                     " is outside the range of Python's " + python_type +
+                                     " (years 1 to 9999)");
 }
 
 // A borrowed, cached datetime.timezone for a fixed offset.
@@ -223,8 +220,7 @@ PyObject* NamedZone(TimeZoneId zone) {
   auto it = cache->find(zone);
   if (it != cache->end()) return it->second;
   std::string_view name = TimeZoneName(zone);
-  nb::object info =
-      nb::borrow(GetHooks().zoneinfo_class)(nb::str(name.data(), name.size()));
+  nb::object info = nb::borrow(GetHooks().zoneinfo_class)(nb::str(name.data(), name.size()));
   cache->emplace(zone, info.release().ptr());
   return cache->at(zone);
 }
@@ -329,10 +325,10 @@ nb::object TemporalToPython(const Value& value) {
       DateTime dt = value.AsDateTime();
       if (!dt.has_zone()) return MakeDateTime(value, dt.local(), FixedOffset(dt.offset_seconds), 0);
       LocalTimeOffsets offsets = TimeZoneOffsetsForLocal(dt.zone, dt.local().seconds);
-      int fold = !offsets.skipped && offsets.first != offsets.second &&
-                         dt.offset_seconds == offsets.second
-                     ? 1
-                     : 0;
+      int fold =
+          !offsets.skipped && offsets.first != offsets.second && dt.offset_seconds == offsets.second
+              ? 1
+              : 0;
       return MakeDateTime(value, dt.local(), NamedZone(dt.zone), fold);
     }
     case ValueType::kDuration:

@@ -33,7 +33,8 @@ nb::object Properties(const ValueMap& map) {
 nb::object NodeToPython(const Node& node) {
   nb::object labels = Checked(PyTuple_New(static_cast<Py_ssize_t>(node.labels.size())));
   for (size_t i = 0; i < node.labels.size(); ++i) {
-    PyTuple_SET_ITEM(labels.ptr(), static_cast<Py_ssize_t>(i), Text(node.labels[i]).release().ptr());
+    PyTuple_SET_ITEM(labels.ptr(), static_cast<Py_ssize_t>(i),
+                     Text(node.labels[i]).release().ptr());
   }
   return nb::borrow(GetHooks().node_class)(node.id, labels, Properties(node.properties));
 }
@@ -61,7 +62,8 @@ nb::object PathToPython(const Path& path) {
     const Relationship& rel = path.relationships[i];
     auto start = by_id.find(rel.start_id);
     auto end = by_id.find(rel.end_id);
-    nb::object start_node = start != by_id.end() ? nb::borrow(start->second) : BareNode(rel.start_id);
+    nb::object start_node =
+        start != by_id.end() ? nb::borrow(start->second) : BareNode(rel.start_id);
     nb::object end_node = end != by_id.end() ? nb::borrow(end->second) : BareNode(rel.end_id);
     PyTuple_SET_ITEM(rels.ptr(), static_cast<Py_ssize_t>(i),
                      RelationshipToPython(rel, start_node, end_node).release().ptr());
@@ -123,7 +125,8 @@ nb::list RecordsToPython(const std::vector<std::vector<Value>>& records) {
     const std::vector<Value>& record = records[r];
     nb::object tuple = Checked(PyTuple_New(static_cast<Py_ssize_t>(record.size())));
     for (size_t i = 0; i < record.size(); ++i) {
-      PyTuple_SET_ITEM(tuple.ptr(), static_cast<Py_ssize_t>(i), ToPython(record[i]).release().ptr());
+      PyTuple_SET_ITEM(tuple.ptr(), static_cast<Py_ssize_t>(i),
+                       ToPython(record[i]).release().ptr());
     }
     PyList_SET_ITEM(list.ptr(), static_cast<Py_ssize_t>(r), tuple.release().ptr());
   }

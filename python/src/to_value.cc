@@ -46,23 +46,40 @@ std::string Render(const Where* where) {
   RaiseBuiltin(type, Render(&where) + ": " + std::string(message));
 }
 
+std::string Utf8(PyObject* text) {
+  const char* data = text != nullptr && PyUnicode_Check(text) ? PyUnicode_AsUTF8(text) : nullptr;
+  if (data == nullptr) {
+    PyErr_Clear();
+    return "?";
+  }
+  return data;
+}
+
+// "int", "decimal.Decimal": the type's qualified name, with its module unless builtins.
 std::string TypeName(PyObject* obj) {
   nb::handle type = reinterpret_cast<PyObject*>(Py_TYPE(obj));
   nb::object module = nb::getattr(type, "__module__", nb::none());
-  std::string name = nb::cast<std::string>(nb::getattr(type, "__qualname__", nb::str("?")));
-  if (PyUnicode_Check(module.ptr())) {
-    std::string m = nb::cast<std::string>(module);
-    if (m != "builtins") name = m + "." + name;
+  nb::object name = nb::getattr(type, "__qualname__", nb::none());
+  std::string out = Utf8(name.ptr());
+  std::string m = PyUnicode_Check(module.ptr()) ? Utf8(module.ptr()) : "builtins";
+  return m == "builtins" ? out : m + "." + out;
+}
+
+// str(obj), or "?" if that fails.
+std::string Repr(PyObject* obj) {
+  nb::object text = nb::steal(PyObject_Str(obj));
+  if (!text.is_valid()) {
+    PyErr_Clear();
+    return "?";
   }
-  return name;
+  return Utf8(text.ptr());
 }
 
 // The UTF-8 text of map key `key`; raises naming `where` if it is not a str.
 std::string KeyString(PyObject* key, const Where& where) {
   if (!PyUnicode_Check(key)) {
     Raise(PyExc_TypeError, where,
-          "map keys must be strings, not " + TypeName(key) + " (" +
-              std::string(nb::str(nb::handle(key)).c_str()) + ")");
+          "map keys must be strings, not " + TypeName(key) + " (" + Repr(key) + ")");
   }
   Py_ssize_t size = 0;
   const char* data = PyUnicode_AsUTF8AndSize(key, &size);
@@ -89,9 +106,8 @@ Value Converter::ConvertInt(PyObject* obj, const Where& where) {
   int overflow = 0;
   long long v = PyLong_AsLongLongAndOverflow(obj, &overflow);
   if (overflow != 0) {
-    nb::str text = nb::str(nb::handle(obj));
     Raise(PyExc_OverflowError, where,
-          "integer " + std::string(text.c_str()) +
+          "integer " + Repr(obj) +
               " does not fit in a signed 64-bit INTEGER (-2**63 to 2**63-1); pass it as a "
               "string or a float");
   }
@@ -149,7 +165,7 @@ Value Converter::Coerce(PyObject* obj, const Where& where, int depth) {
         PyErr_ExceptionMatches(PyExc_OverflowError)) {
       nb::python_error error;  // fetches and clears the pending exception
       PyObject* type = error.type().ptr();
-      std::string reason = nb::str(error.value()).c_str();
+      std::string reason = Repr(error.value().ptr());
       Raise(type, where, reason);
     }
     throw nb::python_error();
@@ -174,8 +190,8 @@ Value Converter::Convert(PyObject* obj, const Where& where, int depth, bool coer
   // the temporal check and the coercion hook.
   if (PyList_Check(obj) || PyTuple_CheckExact(obj)) return ConvertSequence(obj, where, depth);
   if (PyBytes_Check(obj)) {
-    return Value::Bytes(std::string_view(PyBytes_AS_STRING(obj),
-                                         static_cast<size_t>(PyBytes_GET_SIZE(obj))));
+    return Value::Bytes(
+        std::string_view(PyBytes_AS_STRING(obj), static_cast<size_t>(PyBytes_GET_SIZE(obj))));
   }
   if (PyByteArray_Check(obj)) {
     return Value::Bytes(std::string_view(PyByteArray_AS_STRING(obj),

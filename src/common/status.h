@@ -128,12 +128,12 @@ class [[nodiscard]] Status {
 }  // namespace smith
 
 // Returns early from the enclosing function if `expr` yields a non-OK Status.
-#define SMITH_RETURN_IF_ERROR(expr)          \
-  do {                                       \
-    ::smith::Status smith_status_ = (expr);  \
-    if (!smith_status_.ok()) {               \
-      return smith_status_;                  \
-    }                                        \
+#define SMITH_RETURN_IF_ERROR(expr)         \
+  do {                                      \
+    ::smith::Status smith_status_ = (expr); \
+    if (!smith_status_.ok()) {              \
+      return smith_status_;                 \
+    }                                       \
   } while (false)
 
 #endif  // SMITH_COMMON_STATUS_H_

@@ -13,6 +13,7 @@
 #define SMITH_COMMON_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "common/status.h"
@@ -28,6 +29,9 @@ size_t FindInvalidUtf8(std::string_view s);
 // OK if `s` is well-formed UTF-8; otherwise InvalidArgument with a message such as
 // "property value is not valid UTF-8 (byte 0xC0 at offset 3)", where `what` names the input.
 Status ValidateUtf8(std::string_view s, std::string_view what);
+
+// Appends the UTF-8 encoding of code point `cp` (precondition: cp <= 0x10FFFF).
+void AppendUtf8(char32_t cp, std::string* out);
 
 }  // namespace smith
 

@@ -139,7 +139,9 @@ async def test_cancelled_transaction_function_rolls_back(adriver: smith.AsyncDri
         with pytest.raises(asyncio.CancelledError):
             await task
     # The writer slot was released: another write goes through.
-    records, _, _ = await adriver.execute_query("CREATE (:D) WITH 1 AS x MATCH (c:C) RETURN count(c) AS c")
+    records, _, _ = await adriver.execute_query(
+        "CREATE (:D) WITH 1 AS x MATCH (c:C) RETURN count(c) AS c"
+    )
     assert records[0]["c"] == 0
 
 

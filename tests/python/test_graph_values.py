@@ -10,7 +10,8 @@ from smith.graph import Node, Path, Relationship
 
 def test_nodes(session: smith.Session) -> None:
     record = session.run(
-        "CREATE (n:Person:Author {name: 'Ada', born: 1815}) RETURN n, elementId(n) AS eid, id(n) AS id"
+        "CREATE (n:Person:Author {name: 'Ada', born: 1815}) "
+        "RETURN n, elementId(n) AS eid, id(n) AS id"
     ).single()
     node = record["n"]
     assert isinstance(node, Node)

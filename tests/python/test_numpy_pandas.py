@@ -53,14 +53,14 @@ def test_numpy_and_pandas_parameters(
     assert type(back) is type(expected) or isinstance(back, type(expected))
 
 
-def test_integer_overflow_from_numpy(driver: smith.Driver) -> None:
+def test_integer_overflow_from_numpy(shared_driver: smith.Driver) -> None:
     with pytest.raises(OverflowError, match=r"parameter \$v"):
-        driver.execute_query("RETURN $v", v=np.uint64(2**64 - 1))
+        shared_driver.execute_query("RETURN $v", v=np.uint64(2**64 - 1))
 
 
-def test_complex_numpy_values_are_refused(driver: smith.Driver) -> None:
+def test_complex_numpy_values_are_refused(shared_driver: smith.Driver) -> None:
     with pytest.raises(TypeError, match=r"parameter \$v: numpy arrays of dtype complex128"):
-        driver.execute_query("RETURN $v", v=np.array([1j]))
+        shared_driver.execute_query("RETURN $v", v=np.array([1j]))
 
 
 def test_timestamps_keep_nanoseconds_and_zones(roundtrip: t.Callable[[t.Any], t.Any]) -> None:
@@ -79,16 +79,16 @@ def test_timestamps_keep_nanoseconds_and_zones(roundtrip: t.Callable[[t.Any], t.
     assert roundtrip(value) == pd.Timestamp(value)
 
 
-def test_zone_of_a_timestamp_reaches_cypher(driver: smith.Driver) -> None:
+def test_zone_of_a_timestamp_reaches_cypher(shared_driver: smith.Driver) -> None:
     aware = pd.Timestamp("2024-07-01 09:00", tz="Europe/Stockholm")
-    record = driver.execute_query("RETURN toString($v) AS s", v=aware).records[0]
+    record = shared_driver.execute_query("RETURN toString($v) AS s", v=aware).records[0]
     assert record["s"] == "2024-07-01T09:00+02:00[Europe/Stockholm]"
-    back = driver.execute_query("RETURN $v AS v", v=aware).records[0]["v"]
+    back = shared_driver.execute_query("RETURN $v AS v", v=aware).records[0]["v"]
     assert back == aware and back.tzinfo == zoneinfo.ZoneInfo("Europe/Stockholm")
 
 
-def test_cypher_nanoseconds_become_timestamps(driver: smith.Driver) -> None:
-    record = driver.execute_query(
+def test_cypher_nanoseconds_become_timestamps(shared_driver: smith.Driver) -> None:
+    record = shared_driver.execute_query(
         "RETURN datetime('2020-01-01T00:00:00.000000001+01:00') AS dt,"
         " localdatetime('2020-01-01T00:00:00.5') AS whole_micros"
     ).records[0]
@@ -97,7 +97,7 @@ def test_cypher_nanoseconds_become_timestamps(driver: smith.Driver) -> None:
     assert type(record["whole_micros"]) is dt.datetime
 
 
-def test_dataframe_rows_as_parameters(driver: smith.Driver) -> None:
+def test_dataframe_rows_as_parameters(shared_driver: smith.Driver) -> None:
     df = pd.DataFrame(
         {
             "k": np.arange(3),
@@ -106,7 +106,7 @@ def test_dataframe_rows_as_parameters(driver: smith.Driver) -> None:
         }
     )
     rows = df.to_dict("records")
-    records = driver.execute_query(
+    records = shared_driver.execute_query(
         "UNWIND $rows AS r RETURN r.k AS k, r.x AS x, r.when AS when", rows=rows
     ).records
     assert [r["k"] for r in records] == [0, 1, 2]

@@ -107,12 +107,12 @@ def test_tuples_become_lists(roundtrip: t.Callable[[t.Any], t.Any]) -> None:
     assert roundtrip(range(3)) == [0, 1, 2]
 
 
-def test_zone_names_are_kept(driver: smith.Driver) -> None:
+def test_zone_names_are_kept(shared_driver: smith.Driver) -> None:
     value = dt.datetime(2024, 7, 1, 9, 0, tzinfo=STOCKHOLM)
-    record = driver.execute_query("RETURN $v AS v, toString($v) AS s", v=value).records[0]
+    record = shared_driver.execute_query("RETURN $v AS v, toString($v) AS s", v=value).records[0]
     assert record["s"] == "2024-07-01T09:00+02:00[Europe/Stockholm]"
     assert record["v"].tzinfo == STOCKHOLM
-    fixed = driver.execute_query("RETURN toString($v) AS s", v=value.astimezone(PLUS_2))
+    fixed = shared_driver.execute_query("RETURN toString($v) AS s", v=value.astimezone(PLUS_2))
     assert fixed.records[0]["s"] == "2024-07-01T09:00+02:00"
 
 
@@ -126,8 +126,8 @@ def test_ambiguous_local_times_keep_their_fold(roundtrip: t.Callable[[t.Any], t.
         assert back == value and back.utcoffset() == value.utcoffset() and back.fold == value.fold
 
 
-def test_cypher_temporals_come_back_as_python_types(driver: smith.Driver) -> None:
-    record = driver.execute_query(
+def test_cypher_temporals_come_back_as_python_types(shared_driver: smith.Driver) -> None:
+    record = shared_driver.execute_query(
         "RETURN date('2015-07-21') AS d, localtime('12:31:14.5') AS lt, time('12:31+01:00') AS t,"
         " localdatetime('2015-07-21T21:40:32') AS ldt,"
         " datetime('2015-07-21T21:40:32[Europe/London]') AS zdt,"
@@ -145,13 +145,13 @@ def test_cypher_temporals_come_back_as_python_types(driver: smith.Driver) -> Non
 
 
 def test_nanoseconds_without_pandas_are_truncated(
-    driver: smith.Driver, monkeypatch: pytest.MonkeyPatch
+    shared_driver: smith.Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from smith import _convert
 
     monkeypatch.setattr(_convert, "_pandas", None)
     monkeypatch.setattr(_convert, "_pandas_checked", True)
-    record = driver.execute_query(
+    record = shared_driver.execute_query(
         "RETURN localdatetime('2020-01-01T00:00:00.123456789') AS ldt,"
         " localtime('10:00:00.000000001') AS lt, duration('PT0.000000001S') AS d"
     ).records[0]
@@ -160,11 +160,11 @@ def test_nanoseconds_without_pandas_are_truncated(
     assert record["d"] == Duration(nanoseconds=1)  # durations keep nanoseconds exactly
 
 
-def test_dates_outside_python_range_raise(driver: smith.Driver) -> None:
+def test_dates_outside_python_range_raise(shared_driver: smith.Driver) -> None:
     with pytest.raises(ValueError, match="outside the range of Python's datetime.date"):
-        driver.execute_query("RETURN date('+10000-01-01') AS d")
+        shared_driver.execute_query("RETURN date('+10000-01-01') AS d")
     with pytest.raises(ValueError, match="datetime.datetime"):
-        driver.execute_query("RETURN localdatetime('-0001-01-01T00:00') AS d")
+        shared_driver.execute_query("RETURN localdatetime('-0001-01-01T00:00') AS d")
 
 
 def test_duration_type() -> None:
@@ -180,9 +180,14 @@ def test_duration_type() -> None:
         Duration(months=1.5)  # type: ignore[arg-type]
 
 
-def test_cypher_prints_python_durations_the_same(driver: smith.Driver) -> None:
-    for value in (Duration(months=14, days=3, seconds=3661, nanoseconds=500), Duration(days=-2)):
-        record = driver.execute_query("RETURN toString($v) AS s", v=value).records[0]
+def test_cypher_prints_python_durations_the_same(shared_driver: smith.Driver) -> None:
+    for value in (
+        Duration(months=14, days=3, seconds=3661, nanoseconds=500),
+        Duration(days=-2),
+        Duration(months=-13, seconds=-90, nanoseconds=-300_000_000),
+        Duration(nanoseconds=-5),
+    ):
+        record = shared_driver.execute_query("RETURN toString($v) AS s", v=value).records[0]
         assert record["s"] == value.iso_format()
 
 
@@ -203,28 +208,30 @@ def test_cypher_prints_python_durations_the_same(driver: smith.Driver) -> None:
     ],
 )
 def test_unsupported_parameters(
-    driver: smith.Driver, value: t.Any, error: type[Exception], message: str
+    shared_driver: smith.Driver, value: t.Any, error: type[Exception], message: str
 ) -> None:
     with pytest.raises(error, match=message):
-        driver.execute_query("RETURN $v", v=value)
+        shared_driver.execute_query("RETURN $v", v=value)
 
 
-def test_errors_name_the_position_inside_the_parameter(driver: smith.Driver) -> None:
+def test_errors_name_the_position_inside_the_parameter(shared_driver: smith.Driver) -> None:
     rows = [{"id": 1, "price": 2.0}, {"id": 2, "tags": ["a", {"deep": decimal.Decimal(3)}]}]
     with pytest.raises(TypeError, match=r"parameter \$rows\[1\]\.tags\[1\]\.deep: decimal"):
-        driver.execute_query("UNWIND $rows AS row RETURN row", rows=rows)
+        shared_driver.execute_query("UNWIND $rows AS row RETURN row", rows=rows)
     with pytest.raises(TypeError, match="parameter names must be strings"):
-        driver.session().run("RETURN 1", {1: 2})
+        shared_driver.session().run("RETURN 1", {1: 2})
 
 
-def test_recursive_values_are_refused(driver: smith.Driver) -> None:
+def test_recursive_values_are_refused(shared_driver: smith.Driver) -> None:
     loop: list[t.Any] = []
     loop.append(loop)
     with pytest.raises(ValueError, match="nested more than 100 levels"):
-        driver.execute_query("RETURN $v", v=loop)
+        shared_driver.execute_query("RETURN $v", v=loop)
 
 
-def test_large_batches_convert(driver: smith.Driver) -> None:
+def test_large_batches_convert(shared_driver: smith.Driver) -> None:
     rows = [{"k": i, "s": f"v{i}", "f": i / 2, "b": i % 2 == 0, "l": [i]} for i in range(5000)]
-    records = driver.execute_query("UNWIND $rows AS r RETURN sum(r.k) AS s, count(*) AS c", rows=rows)
+    records = shared_driver.execute_query(
+        "UNWIND $rows AS r RETURN sum(r.k) AS s, count(*) AS c", rows=rows
+    )
     assert records.records[0].values() == [sum(range(5000)), 5000]

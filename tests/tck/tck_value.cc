@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace smith::tck {
 namespace {
 
@@ -18,24 +20,6 @@ bool IsIdentifierChar(char c) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 class ValueParser {
  public:
@@ -226,7 +210,7 @@ class ValueParser {
             if (low < 0xDC00 || low >= 0xE000) return Error("unpaired surrogate");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          AppendUtf8(cp, &out);
+          AppendUtf8(static_cast<char32_t>(cp), &out);
           break;
         }
         default:

@@ -188,6 +188,8 @@ Result<std::unique_ptr<ResultState>> Engine::Execute(
     exec::Row argument(plan.slot_count);
     plan.root->Open(ctx, argument);
     while (plan.root->Next(ctx, row)) {
+      // A query without RETURN yields no records, however many rows its updates ran on.
+      if (plan.column_slots.empty()) continue;
       std::vector<Value> record;
       record.reserve(plan.column_slots.size());
       for (int slot : plan.column_slots) record.push_back(ctx.Materialize(row[slot]));

@@ -13,15 +13,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
 #include <string_view>
 #include <vector>
+#include "common/utf8.h"
 
 namespace smith::cypher::internal {
 
 // Decodes the code point starting at byte `*pos` of `s` and advances `*pos` past it.
 // Precondition: *pos < s.size().
 char32_t DecodeUtf8(std::string_view s, size_t* pos);
-void AppendUtf8(char32_t cp, std::string* out);
 // The number of code points in `s`.
 size_t CodePointCount(std::string_view s);
 // The byte offset of code point number `index` (s.size() if index >= the count).

@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "common/utf8.h"
 #include "cypher/parser/syntax_error.h"
 
 namespace smith::cypher {
@@ -101,24 +102,6 @@ bool IsAscii(std::string_view s) {
   }
   for (; i < s.size(); ++i) high_bits |= static_cast<unsigned char>(s[i]);
   return (high_bits & 0x8080808080808080ull) == 0;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 uint32_t ParseHex(std::string_view s, size_t i, size_t n) {

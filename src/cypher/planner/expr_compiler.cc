@@ -180,6 +180,35 @@ std::vector<exec::LabelMatcher> Planner::CompileLabels(const LabelList& labels) 
   return out;
 }
 
+// Operands of AND / OR / XOR / NOT whose type is visibly not boolean are rejected before the
+// statement runs, as Neo4j does (InvalidArgumentType).
+void Planner::CheckBooleanOperand(const Expression& operand) const {
+  const char* type = nullptr;
+  if (operand.kind == ExprKind::kLiteral) {
+    switch (operand.As<Literal>().literal_kind) {
+      case LiteralKind::kInteger:
+        type = "Integer";
+        break;
+      case LiteralKind::kFloat:
+        type = "Float";
+        break;
+      case LiteralKind::kString:
+        type = "String";
+        break;
+      default:
+        break;
+    }
+  } else if (operand.kind == ExprKind::kList) {
+    type = "List<T>";
+  } else if (operand.kind == ExprKind::kMap) {
+    type = "Map";
+  }
+  if (type != nullptr) {
+    Fail(StatusCode::kSyntaxError, std::string("Type mismatch: expected Boolean but was ") + type,
+         operand.pos);
+  }
+}
+
 exec::ExprPtr Planner::Compile(const Expression& expr) {
   using namespace exec;  // NOLINT(google-build-using-namespace): many node types
   switch (expr.kind) {
@@ -214,6 +243,7 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
     case ExprKind::kUnary: {
       const auto& u = expr.As<cypher::UnaryExpr>();
       if (u.op == UnaryOp::kNot) {
+        CheckBooleanOperand(*u.operand);
         return std::make_unique<LogicExpr>(LogicOp::kNot, Compile(*u.operand), nullptr);
       }
       return std::make_unique<exec::UnaryExpr>(
@@ -221,6 +251,10 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
     }
     case ExprKind::kBinary: {
       const auto& b = expr.As<BinaryExpr>();
+      if (b.op == BinaryOp::kAnd || b.op == BinaryOp::kOr || b.op == BinaryOp::kXor) {
+        CheckBooleanOperand(*b.left);
+        CheckBooleanOperand(*b.right);
+      }
       auto l = Compile(*b.left);
       auto r = Compile(*b.right);
       switch (b.op) {

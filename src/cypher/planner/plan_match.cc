@@ -1,5 +1,6 @@
 // MATCH and OPTIONAL MATCH: pattern planning with seek selection.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "cypher/execution/cypher_error.h"
@@ -107,6 +108,35 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
     }
   };
 
+  // Variable kinds must agree across the pattern and with earlier clauses.
+  std::map<std::string, VarKind> declared;
+  auto declare = [&](const std::string& name, VarKind kind, SourcePos pos) {
+    if (name.empty()) return;
+    auto [it, inserted] = declared.emplace(name, kind);
+    if (!inserted && (it->second != kind || kind != VarKind::kNode)) {
+      Fail(StatusCode::kSemanticError,
+           kind == VarKind::kNode || it->second == VarKind::kNode
+               ? "Type mismatch: `" + name + "` defined with conflicting type"
+               : "Variable `" + name + "` already declared",
+           pos);
+    }
+    auto bound = scope_.Find(name);
+    if (!bound) return;
+    if (kind == VarKind::kPath) {
+      Fail(StatusCode::kSemanticError, "Variable `" + name + "` already declared", pos);
+    }
+    if (kind == VarKind::kNode && bound->kind != VarKind::kNode && bound->kind != VarKind::kAny) {
+      Fail(StatusCode::kSemanticError,
+           "Type mismatch: `" + name + "` defined with conflicting type (expected Node)", pos);
+    }
+  };
+  for (const PatternPath& path : pattern.paths) {
+    declare(path.variable, VarKind::kPath, path.pos);
+    for (const NodePattern& n : path.nodes) declare(n.variable, VarKind::kNode, n.pos);
+    for (const RelationshipPattern& r : path.relationships) {
+      declare(r.variable, r.length ? VarKind::kRelationshipList : VarKind::kRelationship, r.pos);
+    }
+  }
   for (const PatternPath& path : pattern.paths) {
     if (path.kind != PathKind::kPattern) {
       Fail(StatusCode::kNotSupported, "shortestPath is not supported yet", path.pos);

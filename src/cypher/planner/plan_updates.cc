@@ -37,6 +37,9 @@ exec::OperatorPtr Planner::PlanCreate(exec::OperatorPtr input, const Pattern& pa
       exec::CreateNodeSpec spec;
       std::string name = n.variable.empty() ? "  anon" + std::to_string(anonymous_++) : n.variable;
       if (auto bound = scope_.Find(name)) {
+        if (path.relationships.empty()) {
+          Fail(StatusCode::kSemanticError, "Variable `" + name + "` already declared", n.pos);
+        }
         if (!n.labels.empty() || n.properties) {
           Fail(StatusCode::kSyntaxError,
                "Can't create node `" + name +
@@ -97,7 +100,7 @@ exec::OperatorPtr Planner::PlanCreate(exec::OperatorPtr input, const Pattern& pa
       paths.push_back({BindNew(path.variable, VarKind::kPath), {node_slots, rel_slots}});
     }
   }
-  updates_ = true;
+  planned_updates_ = true;
   exec::OperatorPtr op =
       exec::MakeCreate(std::move(input), std::move(nodes), std::move(rels), for_merge);
   for (auto& [slot, parts] : paths) {
@@ -141,7 +144,7 @@ exec::OperatorPtr Planner::PlanMerge(exec::OperatorPtr input, const MergeClause&
     auto& dest = action.on_create ? on_create : on_match;
     for (auto& s : specs) dest.push_back(std::move(s));
   }
-  updates_ = true;
+  planned_updates_ = true;
   return exec::MakeMerge(std::move(input), std::move(match), std::move(create), std::move(on_match),
                          std::move(on_create));
 }
@@ -186,7 +189,7 @@ std::vector<exec::SetSpec> Planner::CompileSetItems(const std::vector<SetItem>& 
 }
 
 exec::OperatorPtr Planner::PlanSet(exec::OperatorPtr input, const std::vector<SetItem>& items) {
-  updates_ = true;
+  planned_updates_ = true;
   return exec::MakeSet(std::move(input), CompileSetItems(items));
 }
 
@@ -212,14 +215,14 @@ exec::OperatorPtr Planner::PlanRemove(exec::OperatorPtr input, const RemoveClaus
     }
     specs.push_back(std::move(spec));
   }
-  updates_ = true;
+  planned_updates_ = true;
   return exec::MakeSet(std::move(input), std::move(specs));
 }
 
 exec::OperatorPtr Planner::PlanDelete(exec::OperatorPtr input, const DeleteClause& del) {
   std::vector<exec::ExprPtr> targets;
   for (const auto& t : del.targets) targets.push_back(Compile(*t));
-  updates_ = true;
+  planned_updates_ = true;
   // Deleting while matching: read everything first so deletions do not disturb the scans.
   return exec::MakeDelete(exec::MakeEager(std::move(input)), std::move(targets), del.detach);
 }

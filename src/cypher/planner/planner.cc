@@ -271,6 +271,8 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   } else {
     for (const auto& [name, info] : new_scope.vars()) scope_.Bind(name, info);
   }
+  // WITH ... WHERE sees the same names as ORDER BY; it filters after SKIP / LIMIT.
+  exec::ExprPtr where_expr = where != nullptr ? Compile(*where) : nullptr;
   if (!projection.order_by.empty()) {
     std::vector<exec::SortKey> keys;
     for (const SortItem& s : projection.order_by)
@@ -285,6 +287,10 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
            std::string("It is not allowed to refer to variables in ") + what, e->pos);
     }
   };
+  // Updates before a SKIP / LIMIT happen for every row, as in Neo4j: read them all first.
+  if (planned_updates_ && (projection.skip || projection.limit)) {
+    op = exec::MakeEager(std::move(op));
+  }
   if (projection.skip) {
     check_constant(projection.skip, "SKIP");
     op = exec::MakeSkip(std::move(op), Compile(*projection.skip));
@@ -294,7 +300,7 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
     op = exec::MakeLimit(std::move(op), Compile(*projection.limit));
   }
   scope_ = new_scope;
-  if (where != nullptr) op = exec::MakeFilter(std::move(op), Compile(*where));
+  if (where_expr) op = exec::MakeFilter(std::move(op), std::move(where_expr));
   (void)old_scope;
   for (size_t i = 0; i < items.size(); ++i) {
     columns->push_back(items[i].name);

@@ -30,6 +30,7 @@ class Planner {
 
   // --- expressions (expr_compiler.cc)
   exec::ExprPtr Compile(const Expression& expr);
+  void CheckBooleanOperand(const Expression& operand) const;
   static bool ContainsAggregate(const Expression& expr);
   // Replaces aggregate calls inside `expr` by slot references, registering them in `*aggs`.
   exec::ExprPtr CompileWithAggregates(const Expression& expr,
@@ -63,7 +64,8 @@ class Planner {
   std::string_view source_;
   Scope scope_;
   SlotAllocator slots_;
-  bool updates_ = false;
+  bool updates_ = false;          // the query has updating clauses anywhere
+  bool planned_updates_ = false;  // an updating clause was planned before the current clause
   int anonymous_ = 0;
 };
 
