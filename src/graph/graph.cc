@@ -59,7 +59,10 @@ std::unique_ptr<GraphReader> Graph::BeginRead() {
 }
 
 std::unique_ptr<GraphWriter> Graph::BeginWrite() {
-  return std::make_unique<GraphWriter>(*this, engine_->BeginWrite());
+  // Graph mutex first, then the storage slot: every writer takes them in this order.
+  std::unique_lock<std::mutex> lock(writer_mutex_);
+  auto txn = engine_->BeginWrite();
+  return std::make_unique<GraphWriter>(*this, std::move(txn), std::move(lock));
 }
 
 // --- GraphWriter commit protocol (here because it updates Graph's writer state).
@@ -101,6 +104,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
     active_ = false;
     graph_.tokens_.RollbackPending();
     overlay_.clear();
+    writer_lock_.unlock();
     return status;
   }
   // Durable: apply the writer state.
@@ -131,6 +135,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
     catalog_changed_ = false;
   }
   active_ = keep_going;
+  if (!keep_going) writer_lock_.unlock();
   return Status::OK();
 }
 
@@ -145,6 +150,7 @@ void GraphWriter::Rollback() {
   graph_.tokens_.RollbackPending();
   overlay_.clear();
   stale_index_entries_.clear();
+  writer_lock_.unlock();
 }
 
 }  // namespace smith::graph

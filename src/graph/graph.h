@@ -14,6 +14,7 @@
 #define SMITH_GRAPH_GRAPH_H_
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -71,7 +72,12 @@ class Graph {
   TokenDictionary tokens_;
   Catalog catalog_;
 
-  // Writer state: touched only by the GraphWriter that holds the storage writer slot.
+  // Held by the active GraphWriter from BeginWrite until its state is applied (or dropped) at
+  // Commit/Rollback. The storage layer's writer slot is released inside the storage commit,
+  // before the writer state below is updated, so it alone cannot protect that state.
+  std::mutex writer_mutex_;
+
+  // Writer state: touched only by the GraphWriter that holds writer_mutex_.
   NodeId next_node_id_ = 0;
   RelId next_rel_id_ = 0;
   SchemaId next_schema_id_ = 0;

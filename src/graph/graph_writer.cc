@@ -35,8 +35,10 @@ std::string EntityName(EntityKind entity, uint64_t id) {
 
 }  // namespace
 
-GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction> txn)
+GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction> txn,
+                         std::unique_lock<std::mutex> writer_lock)
     : GraphReader(graph, nullptr),
+      writer_lock_(std::move(writer_lock)),
       txn_(txn.get()),
       next_node_id_(graph.next_node_id_),
       next_rel_id_(graph.next_rel_id_),

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -48,8 +49,9 @@ struct WriteCounters {
 
 class GraphWriter final : public GraphReader {
  public:
-  // Created by Graph::BeginWrite.
-  GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction> txn);
+  // Created by Graph::BeginWrite, which passes the lock on the graph's writer mutex.
+  GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction> txn,
+              std::unique_lock<std::mutex> writer_lock);
   ~GraphWriter() override;
 
   // --- tokens
@@ -130,7 +132,8 @@ class GraphWriter final : public GraphReader {
   Status FinishCommit(bool keep_going);
   void OnStaleIndexEntry(std::string_view entry_key) override;
 
-  storage::WriteTransaction* txn_;  // owned by GraphReader::view_
+  std::unique_lock<std::mutex> writer_lock_;  // on Graph::writer_mutex_ while active
+  storage::WriteTransaction* txn_;            // owned by GraphReader::view_
   bool active_ = true;
   WriteCounters counters_;
   WriterOverlay overlay_;

@@ -14,7 +14,6 @@ import smith
 THREADS = 8
 ROUNDS = 25
 
-
 def test_threads_share_one_driver(driver: smith.Driver) -> None:
     driver.execute_query("CREATE CONSTRAINT k FOR (n:T) REQUIRE n.k IS UNIQUE")
     errors: list[BaseException] = []

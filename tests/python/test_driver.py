@@ -214,3 +214,18 @@ def test_execute_query_rolls_back_on_error(driver: smith.Driver) -> None:
         driver.execute_query("UNWIND [2, 1] AS k CREATE (:K {k: k})")
     assert driver.execute_query("MATCH (n:K) RETURN n.k AS k").records[0]["k"] == 1
     assert count_nodes(driver) == 1
+
+
+def test_public_names() -> None:
+    for name in smith.__all__:
+        assert hasattr(smith, name), name
+    assert smith.custom_auth("p", "c", None, "scheme", extra=1).parameters == {"extra": 1}
+    assert smith.GraphDatabase.bookmark_manager() is None
+
+    @smith.unit_of_work(metadata={"app": "x"}, timeout=3)
+    def work(tx: smith.ManagedTransaction) -> int:
+        return tx.run("RETURN 5 AS x").single()["x"]
+
+    assert (work.metadata, work.timeout) == ({"app": "x"}, 3)
+    assert str(smith.Query("RETURN 1")) == "RETURN 1"
+    assert smith.RoutingControl("r") is smith.RoutingControl.READ
