@@ -1,23 +1,46 @@
-// The main job's example until the nodestream connector exists: ingests a small keyed graph
-// into an embedded smith database through the graph layer, the way the connector will (keyed
-// upserts in batches, one commit per batch), then reads back what landed.
+// The main job's example until the nodestream connector exists: ingests a small keyed graph into
+// an embedded smith database the way the connector will (one `UNWIND $rows` statement per batch
+// of keyed upserts, MERGE planned through the key constraint), then shows what landed with a
+// Cypher query.
 //
 //   example_ingest DATABASE_DIRECTORY
 #include <cstdio>
 #include <string>
+#include <vector>
 
-#include "graph/graph.h"
-#include "graph/graph_reader.h"
-#include "graph/graph_writer.h"
+#include "smith/database.h"
 
 namespace {
 
-using namespace smith;         // NOLINT(google-build-using-namespace): example program
-using namespace smith::graph;  // NOLINT(google-build-using-namespace)
-
-int Fail(const Status& status) {
+int Fail(const smith::Status& status) {
   std::fprintf(stderr, "example_ingest: %s\n", status.ToString().c_str());
   return 1;
+}
+
+// Runs a statement to completion, printing its records as a table when it returns any.
+smith::Status RunAndPrint(smith::Database& db, const std::string& query,
+                          const smith::ValueMap& params = {}) {
+  auto result = db.Run(query, params);
+  if (!result.ok()) return result.status();
+  const auto& columns = (*result)->columns();
+  if (!columns.empty()) {
+    std::string header;
+    for (const auto& c : columns) header += (header.empty() ? "" : " | ") + c;
+    std::printf("%s\n%s\n", header.c_str(), std::string(header.size(), '-').c_str());
+  }
+  std::vector<smith::Value> record;
+  size_t rows = 0;
+  while (true) {
+    auto more = (*result)->Next(&record);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    std::string line;
+    for (const auto& v : record) line += (line.empty() ? "" : " | ") + v.ToString();
+    std::printf("%s\n", line.c_str());
+    ++rows;
+  }
+  if (!columns.empty()) std::printf("(%zu rows)\n\n", rows);
+  return smith::Status::OK();
 }
 
 }  // namespace
@@ -27,84 +50,58 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s DATABASE_DIRECTORY\n", argv[0]);
     return 2;
   }
-  auto opened = Graph::Open(argv[1], {});
+  auto opened = smith::Database::Open(argv[1]);
   if (!opened.ok()) return Fail(opened.status());
-  std::unique_ptr<Graph> graph = std::move(opened).value();
+  smith::Database& db = **opened;
+
+  smith::Status s = RunAndPrint(
+      db,
+      "CREATE CONSTRAINT Person_node_key IF NOT EXISTS FOR (n:Person) REQUIRE n.name IS UNIQUE");
+  if (!s.ok()) return Fail(s);
 
   constexpr int kPeople = 5000;
   constexpr int kBatch = 1000;
-  {
-    auto w = graph->BeginWrite();
-    TokenId person = w->GetOrCreateToken(TokenKind::kLabel, "Person").value();
-    TokenId name = w->GetOrCreateToken(TokenKind::kPropertyKey, "name").value();
-    auto made = w->CreateSchemaObject(SchemaKind::kNodeKeyConstraint, EntityKind::kNode,
-                                      "Person_node_key", person, {name});
-    if (!made.ok() && !made.status().IsAlreadyExists()) return Fail(made.status());
-    if (Status s = w->Commit(); !s.ok()) return Fail(s);
-  }
   // Two passes over the same keys: the second finds every person and updates it in place.
-  for (int pass = 0; pass < 2; ++pass) {
+  for (int pass = 1; pass <= 2; ++pass) {
     for (int start = 0; start < kPeople; start += kBatch) {
-      auto w = graph->BeginWrite();
-      TokenId person = *w->FindToken(TokenKind::kLabel, "Person");
-      TokenId name = *w->FindToken(TokenKind::kPropertyKey, "name");
-      TokenId visits = w->GetOrCreateToken(TokenKind::kPropertyKey, "visits").value();
-      TokenId knows = w->GetOrCreateToken(TokenKind::kRelType, "KNOWS").value();
-      const SchemaObject* key = w->catalog().FindByName("Person_node_key");
+      std::vector<smith::Value> people;
+      std::vector<smith::Value> friendships;
       for (int i = start; i < start + kBatch; ++i) {
-        Value k = Value::String("person-" + std::to_string(i));
-        auto found = w->FindByKey(*key, {&k, 1});
-        if (!found.ok()) return Fail(found.status());
-        if (*found) {
-          Status s =
-              w->UpdateNode(**found, RecordPatch{{}, {}, {{visits, Value::Int(pass + 1)}}, {}});
-          if (!s.ok()) return Fail(s);
-        } else {
-          auto id = w->CreateNode({person}, {{name, k}, {visits, Value::Int(pass + 1)}});
-          if (!id.ok()) return Fail(id.status());
-          if (i > 0) {
-            Value prev = Value::String("person-" + std::to_string(i - 1));
-            auto friend_id = w->FindByKey(*key, {&prev, 1});
-            if (!friend_id.ok()) return Fail(friend_id.status());
-            auto rel = w->CreateRel(knows, *id, **friend_id, {});
-            if (!rel.ok()) return Fail(rel.status());
-          }
+        std::string name = "person-" + std::to_string(i);
+        people.push_back(smith::Value::Map(smith::ValueMap::FromEntries(
+            {{"name", smith::Value::String(name)},
+             {"props", smith::Value::Map(smith::ValueMap::FromEntries(
+                           {{"visits", smith::Value::Int(pass)}}))}})));
+        if (i > 0) {
+          friendships.push_back(smith::Value::Map(smith::ValueMap::FromEntries(
+              {{"from", smith::Value::String(name)},
+               {"to", smith::Value::String("person-" + std::to_string(i - 1))}})));
         }
       }
-      if (Status s = w->Commit(); !s.ok()) return Fail(s);
+      s = RunAndPrint(db,
+                      "UNWIND $rows AS row MERGE (p:Person {name: row.name}) SET p += row.props",
+                      smith::ValueMap::FromEntries({{"rows", smith::Value::List(people)}}));
+      if (!s.ok()) return Fail(s);
+      s = RunAndPrint(db,
+                      "UNWIND $rows AS row MATCH (a:Person {name: row.from}) "
+                      "MATCH (b:Person {name: row.to}) MERGE (a)-[:KNOWS]->(b)",
+                      smith::ValueMap::FromEntries({{"rows", smith::Value::List(friendships)}}));
+      if (!s.ok()) return Fail(s);
     }
   }
 
-  auto r = graph->BeginRead();
-  TokenId person = *r->FindToken(TokenKind::kLabel, "Person");
-  TokenId knows = *r->FindToken(TokenKind::kRelType, "KNOWS");
-  size_t nodes = 0;
-  size_t rels = 0;
-  uint64_t id;
-  for (auto c = r->ScanLabel(person); c->Next(&id);) ++nodes;
-  for (auto c = r->ScanRelType(knows); c->Next(&id);) ++rels;
-  std::printf("database: %s\n", graph->path().c_str());
-  std::printf("(:Person) nodes: %zu\n[:KNOWS] relationships: %zu\n", nodes, rels);
-  std::printf("\nname          | visits | knows\n--------------+--------+--------------\n");
-  const SchemaObject* key = r->catalog().FindByName("Person_node_key");
-  TokenId name = *r->FindToken(TokenKind::kPropertyKey, "name");
-  TokenId visits = *r->FindToken(TokenKind::kPropertyKey, "visits");
-  for (int i : {1, 2, 4999}) {
-    Value k = Value::String("person-" + std::to_string(i));
-    auto found = r->SeekUnique(*key, {&k, 1});
-    if (!found.ok() || !*found)
-      return Fail(found.ok() ? Status::NotFound("person") : found.status());
-    NodeRecord node;
-    if (!r->GetNode(**found, &node).value()) return Fail(Status::NotFound("node record"));
-    keys::AdjEntry e;
-    auto adj = r->Expand(**found, Direction::kOutgoing, knows);
-    std::string other = "-";
-    NodeRecord friend_node;
-    if (adj->Next(&e) && r->GetNode(e.other, &friend_node).value()) {
-      other = std::string(friend_node.Find(name)->AsString());
-    }
-    std::printf("%-13s | %6lld | %s\n", std::string(node.Find(name)->AsString()).c_str(),
-                static_cast<long long>(node.Find(visits)->AsInt()), other.c_str());
-  }
+  std::printf("database: %s\n\n", db.path().c_str());
+  s = RunAndPrint(db,
+                  "MATCH (p:Person) OPTIONAL MATCH (p)-[k:KNOWS]->() "
+                  "RETURN count(DISTINCT p) AS people, count(k) AS knows");
+  if (!s.ok()) return Fail(s);
+  s = RunAndPrint(db,
+                  "MATCH (p:Person)-[:KNOWS]->(f:Person) WHERE p.name IN $names "
+                  "RETURN p.name AS name, p.visits AS visits, f.name AS knows ORDER BY name",
+                  smith::ValueMap::FromEntries(
+                      {{"names", smith::Value::List({smith::Value::String("person-1"),
+                                                     smith::Value::String("person-2"),
+                                                     smith::Value::String("person-4999")})}}));
+  if (!s.ok()) return Fail(s);
   return 0;
 }
