@@ -69,9 +69,15 @@ struct Store {
   }
 };
 
+// The stores live until main() drops them: closing a database during static destruction would
+// run after RocksDB's own static objects are gone.
+std::map<int64_t, std::unique_ptr<Store>>& Stores() {
+  static auto* stores = new std::map<int64_t, std::unique_ptr<Store>>();
+  return *stores;
+}
+
 Store& GetStore(int64_t size) {
-  static std::map<int64_t, std::unique_ptr<Store>> stores;
-  auto& slot = stores[size];
+  auto& slot = Stores()[size];
   if (slot) return *slot;
   slot = std::make_unique<Store>();
   std::string tmpl =
@@ -140,4 +146,11 @@ BENCHMARK(BM_CypherRelationshipMerge)
 }  // namespace
 }  // namespace smith
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  smith::Stores().clear();
+  return 0;
+}
