@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 readonly APT_PACKAGES=(
   build-essential cmake ninja-build ccache clang-format pkg-config
   librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev libabsl-dev tzdata
-  python3 python3-venv python3-dev libre2-dev
+  python3 python3-venv python3-dev libre2-dev nlohmann-json3-dev libedit-dev
 )
 
 missing=()
@@ -38,3 +38,8 @@ fi
 echo "setup: building and installing the smith Python package into .venv"
 CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)} \
   .venv/bin/python -m pip install -q --no-build-isolation .
+
+# The nodestream connector, beside smith (its dependency nodestream comes from PyPI; smith is
+# already installed above and satisfies its own requirement).
+echo "setup: installing the nodestream connector (nodestream-plugin-smith) into .venv"
+.venv/bin/python -m pip install -q ./connector

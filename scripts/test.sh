@@ -5,6 +5,9 @@
 #   3. benchmark smoke runs on a small store, so the benchmarks never rot
 #   4. the openCypher TCK against the recorded floor (scripts/tck)
 #   5. C++ unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (ctest)
+#   6. Python tests: the smith package (tests/python), the command-line tool (tests/cli), the
+#      nodestream connector with its end-to-end runs of the nodestream CLI (connector/tests)
+# ctest includes the declarative Cypher tests (tests/cypher/**/*.test).
 # The last line sums up every suite as "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -70,7 +73,11 @@ else
   failed=$((failed + 1))
 fi
 
-run_suite "Python tests" .venv/bin/python -m pytest -q tests/python
+run_suite "Python tests (smith package)" .venv/bin/python -m pytest -q tests/python
+# The command-line tool as the Python build installed it into .venv (what users run).
+run_suite "Command-line tool tests" env SMITH_CLI="$PWD/.venv/bin/smith" \
+  .venv/bin/python -m pytest -q tests/cli
+run_suite "nodestream connector tests" .venv/bin/python -m pytest -q connector/tests
 
 echo
 echo "all suites: $passed passed, $failed failed"

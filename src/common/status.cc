@@ -42,6 +42,22 @@ std::string_view StatusCodeName(StatusCode code) {
       return "Neo.DatabaseError.General.UnknownError";
     case StatusCode::kArithmeticError:
       return "Neo.ClientError.Statement.ArithmeticError";
+    case StatusCode::kConstraintWithNameAlreadyExists:
+      return "Neo.ClientError.Schema.ConstraintWithNameAlreadyExists";
+    case StatusCode::kIndexWithNameAlreadyExists:
+      return "Neo.ClientError.Schema.IndexWithNameAlreadyExists";
+    case StatusCode::kConstraintAlreadyExists:
+      return "Neo.ClientError.Schema.ConstraintAlreadyExists";
+    case StatusCode::kIndexAlreadyExists:
+      return "Neo.ClientError.Schema.IndexAlreadyExists";
+    case StatusCode::kConstraintDropFailed:
+      return "Neo.ClientError.Schema.ConstraintDropFailed";
+    case StatusCode::kIndexDropFailed:
+      return "Neo.ClientError.Schema.IndexDropFailed";
+    case StatusCode::kConstraintCreationFailed:
+      return "Neo.ClientError.Schema.ConstraintCreationFailed";
+    case StatusCode::kProcedureNotFound:
+      return "Neo.ClientError.Procedure.ProcedureNotFound";
   }
   return "Neo.DatabaseError.General.UnknownError";
 }

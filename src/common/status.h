@@ -59,6 +59,21 @@ enum class StatusCode : int {
   kInternal = 17,
   // Integer arithmetic overflowed or divided by zero ("long overflow", "/ by zero").
   kArithmeticError = 18,
+  // Schema commands, named as Neo4j names them (clients match on the Neo4j code):
+  // A constraint / index with the requested name already exists.
+  kConstraintWithNameAlreadyExists = 19,
+  kIndexWithNameAlreadyExists = 20,
+  // The schema (label or type and properties) is already covered by a constraint of another
+  // kind, or by a constraint when an index is requested / by an index when a constraint is.
+  kConstraintAlreadyExists = 21,
+  kIndexAlreadyExists = 22,
+  // DROP of a constraint / index that does not exist (or is of the other kind).
+  kConstraintDropFailed = 23,
+  kIndexDropFailed = 24,
+  // A new constraint does not hold for the existing data.
+  kConstraintCreationFailed = 25,
+  // CALL of a procedure that does not exist.
+  kProcedureNotFound = 26,
 };
 
 // The Neo4j status code for `code`, e.g. "Neo.ClientError.Schema.ConstraintValidationFailed".

@@ -187,6 +187,10 @@ std::unique_ptr<AdjCursor> GraphReader::Expand(NodeId node, std::optional<Direct
   } else {
     prefix = keys::AdjPrefix(node, *dir, *type, *other);
   }
+  return NewAdjCursor(prefix);
+}
+
+std::unique_ptr<AdjCursor> GraphReader::NewAdjCursor(const std::string& prefix) {
   return std::make_unique<AdjCursorImpl>(
       view_->NewIterator(storage::Family::kAdj, prefix, keys::PrefixEnd(prefix)));
 }

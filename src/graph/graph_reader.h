@@ -103,6 +103,9 @@ class GraphReader {
   Result<bool> IndexEntryIsLive(const SchemaObject& index, std::string_view entry_key,
                                 uint64_t element);
   virtual void OnStaleIndexEntry(std::string_view /*entry_key*/) {}
+  // A cursor over the adjacency entries whose keys start with `prefix`. A writer overrides it to
+  // add its own pending entries without indexing all of its pending writes.
+  virtual std::unique_ptr<AdjCursor> NewAdjCursor(const std::string& prefix);
 
   Graph& graph_;
   std::unique_ptr<storage::ReadView> view_;

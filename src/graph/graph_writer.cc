@@ -1,11 +1,15 @@
 #include "graph/graph_writer.h"
 
 #include <algorithm>
+#include <set>
+#include <unordered_set>
 
 #include "common/key_codec.h"
 #include "graph/graph.h"
 #include "graph/property_value.h"
 #include "storage/engine.h"
+#include "storage/iterator.h"
+#include "storage/write_transaction.h"
 
 namespace smith::graph {
 
@@ -28,6 +32,44 @@ void DropNulls(PropertyList* props) {
                               [](const auto& e) { return e.second.is_null(); }),
                props->end());
 }
+
+// The writer's view of adjacency: the snapshot's entries merged in key order with the entries
+// this transaction added, minus the relationships it deleted. The two sources never share a key
+// (a new entry names a new relationship id).
+class WriterAdjCursor final : public AdjCursor {
+ public:
+  using SetIter = std::set<std::string>::const_iterator;
+  WriterAdjCursor(std::unique_ptr<storage::Iterator> committed, SetIter pending, SetIter end,
+                  const std::unordered_set<RelId>& deleted)
+      : committed_(std::move(committed)), pending_(pending), end_(end), deleted_(deleted) {
+    committed_->SeekToFirst();
+  }
+
+  bool Next(keys::AdjEntry* entry) override {
+    while (status_.ok()) {
+      const bool has_committed = committed_->Valid();
+      const bool has_pending = pending_ != end_;
+      if (!has_committed && !has_pending) return false;
+      if (has_pending && (!has_committed || std::string_view(*pending_) < committed_->key())) {
+        status_ = keys::DecodeAdjKey(*pending_, entry);
+        ++pending_;
+      } else {
+        status_ = keys::DecodeAdjKey(committed_->key(), entry);
+        committed_->Next();
+      }
+      if (status_.ok() && !deleted_.contains(entry->rel)) return true;
+    }
+    return false;
+  }
+  Status status() const override { return status_.ok() ? committed_->status() : status_; }
+
+ private:
+  std::unique_ptr<storage::Iterator> committed_;
+  SetIter pending_;
+  SetIter end_;
+  const std::unordered_set<RelId>& deleted_;
+  Status status_;
+};
 
 std::string EntityName(EntityKind entity, uint64_t id) {
   return (entity == EntityKind::kNode ? "Node(" : "Relationship(") + std::to_string(id) + ")";
@@ -428,8 +470,12 @@ Result<RelId> GraphWriter::CreateRel(TokenId type, NodeId start, NodeId end,
   std::string value;
   EncodeRelRecord(record, &value);
   txn_->Put(Family::kRel, keys::IdKey(id), value);
-  txn_->Put(Family::kAdj, keys::AdjKey(start, Direction::kOutgoing, type, end, id), "");
-  txn_->Put(Family::kAdj, keys::AdjKey(end, Direction::kIncoming, type, start, id), "");
+  std::string adjacency[] = {keys::AdjKey(start, Direction::kOutgoing, type, end, id),
+                             keys::AdjKey(end, Direction::kIncoming, type, start, id)};
+  for (std::string& key : adjacency) {
+    txn_->Put(Family::kAdj, key, "");
+    overlay_.adjacency.insert(std::move(key));
+  }
   txn_->Put(Family::kRelType, keys::RelTypeKey(type, id), "");
   WriteSchemaEntries(EntityKind::kRelationship, id, types, record.properties, nullptr, nullptr);
   counters_.relationships_created++;
@@ -511,6 +557,14 @@ Status GraphWriter::DeleteRel(RelId rel) {
   deleted_rels_.insert(rel);
   counters_.relationships_deleted++;
   return Status::OK();
+}
+
+std::unique_ptr<AdjCursor> GraphWriter::NewAdjCursor(const std::string& prefix) {
+  const std::string upper = keys::PrefixEnd(prefix);
+  const auto& pending = overlay_.adjacency;
+  auto end = upper.empty() ? pending.end() : pending.lower_bound(upper);
+  return std::make_unique<WriterAdjCursor>(txn_->NewSnapshotIterator(Family::kAdj, prefix, upper),
+                                           pending.lower_bound(prefix), end, deleted_rels_);
 }
 
 void GraphWriter::OnStaleIndexEntry(std::string_view entry_key) {

@@ -131,6 +131,7 @@ class GraphWriter final : public GraphReader {
   std::string DescribeProperties(const SchemaObject& c, const PropertyList& props) const;
   Status FinishCommit(bool keep_going);
   void OnStaleIndexEntry(std::string_view entry_key) override;
+  std::unique_ptr<AdjCursor> NewAdjCursor(const std::string& prefix) override;
 
   std::unique_lock<std::mutex> writer_lock_;  // on Graph::writer_mutex_ while active
   storage::WriteTransaction* txn_;            // owned by GraphReader::view_

@@ -61,24 +61,39 @@ Result<SchemaId> GraphWriter::CreateSchemaObject(SchemaKind kind, EntityKind ent
     name = std::string(kind == SchemaKind::kRangeIndex ? "index_" : "constraint_") + hex;
   }
   SMITH_RETURN_IF_ERROR(ValidateUtf8(name, "schema name"));
-  if (const SchemaObject* same = catalog_->FindByName(name)) {
-    return Status::AlreadyExists("There already exists a " + std::string(KindWord(same->kind)) +
-                                 " called '" + name + "'.");
-  }
+  // Neo4j's order of checks: an equivalent rule (same kind and schema, whatever its name) first,
+  // then the name, then a rule of another kind on the same schema.
   for (const SchemaObject* o : catalog_->ForToken(entity, token)) {
-    if (o->properties != properties) continue;
-    if (o->kind == kind) {
+    if (o->properties == properties && o->kind == kind) {
       return Status::AlreadyExists("An equivalent " + std::string(KindWord(kind)) +
                                    " already exists, '" + o->name + "' on " + schema_text + ".");
     }
-    if (o->is_constraint() != (kind != SchemaKind::kRangeIndex)) {
-      return Status::AlreadyExists(std::string(
-          o->is_constraint()
-              ? "There is a constraint on " + schema_text +
-                    ", so an index is already created that matches this: '" + o->name + "'."
-              : "There already exists an index '" + o->name + "' on " + schema_text +
-                    ". A constraint cannot be created until the index has been "
-                    "dropped."));
+  }
+  if (const SchemaObject* same = catalog_->FindByName(name)) {
+    return Status(same->is_constraint() ? StatusCode::kConstraintWithNameAlreadyExists
+                                        : StatusCode::kIndexWithNameAlreadyExists,
+                  std::string("There already exists ") +
+                      (same->is_constraint() ? "a constraint" : "an index") + " called '" + name +
+                      "'.");
+  }
+  for (const SchemaObject* o : catalog_->ForToken(entity, token)) {
+    if (o->properties != properties) continue;
+    const bool new_is_constraint = kind != SchemaKind::kRangeIndex;
+    if (o->is_constraint() && new_is_constraint) {
+      return Status(StatusCode::kConstraintAlreadyExists, "Constraint already exists: '" + o->name +
+                                                              "' (" + KindWord(o->kind) + ") on " +
+                                                              schema_text + ".");
+    }
+    if (o->is_constraint() != new_is_constraint) {
+      return o->is_constraint()
+                 ? Status(StatusCode::kConstraintAlreadyExists,
+                          "There is a constraint on " + schema_text +
+                              ", so an index is already created that matches this: '" + o->name +
+                              "'.")
+                 : Status(StatusCode::kIndexAlreadyExists,
+                          "There already exists an index '" + o->name + "' on " + schema_text +
+                              ". A constraint cannot be created until the index has been "
+                              "dropped.");
     }
   }
   SchemaObject object;
@@ -99,9 +114,11 @@ Result<SchemaId> GraphWriter::CreateSchemaObject(SchemaKind kind, EntityKind ent
   if (!populated.ok()) {
     catalog_ = std::move(previous);
     overlay_.keys.erase(object.id);
-    return Status(populated.code(), "Unable to create " + std::string(KindWord(kind)) + " '" +
-                                        object.name + "' on " + schema_text + ": " +
-                                        std::string(populated.message()));
+    const StatusCode code = populated.code() == StatusCode::kConstraintViolation
+                                ? StatusCode::kConstraintCreationFailed
+                                : populated.code();
+    return Status(code, "Unable to create " + std::string(KindWord(kind)) + " '" + object.name +
+                            "' on " + schema_text + ": " + std::string(populated.message()));
   }
   ++next_schema_id_;
   std::string record;

@@ -18,6 +18,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,10 +68,15 @@ struct WriterOverlay {
   std::unordered_map<SchemaId, std::unordered_map<std::string, std::optional<uint64_t>>> keys;
   // Node -> label set id (kAbsent when deleted).
   std::unordered_map<NodeId, uint32_t> labels;
+  // Adjacency keys written by this transaction (since its last chunk), in key order. Together
+  // with the snapshot and the set of relationships deleted, they answer Expand without making
+  // the storage transaction index all pending writes (see GraphWriter::NewAdjCursor).
+  std::set<std::string> adjacency;
 
   void clear() {
     keys.clear();
     labels.clear();
+    adjacency.clear();
   }
 };
 

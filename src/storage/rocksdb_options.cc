@@ -81,6 +81,12 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
   cf.compression_per_level[1] = rocksdb::kNoCompression;
   cf.num_levels = kNumLevels;
 
+  const int8_t hint_prefix = options.insert_hint_prefix_bytes[FamilyIndex(f)];
+  if (hint_prefix != StorageOptions::kNoInsertHint) {
+    cf.memtable_insert_with_hint_prefix_extractor.reset(
+        rocksdb::NewFixedPrefixTransform(static_cast<size_t>(hint_prefix)));
+  }
+
   const auto& merge = options.merge_functions[FamilyIndex(f)];
   if (merge != nullptr) cf.merge_operator = std::make_shared<MergeOperatorAdapter>(merge);
 

@@ -147,6 +147,18 @@ std::unique_ptr<Iterator> WriteTransaction::NewIterator(Family f, std::string_vi
   return std::make_unique<Iterator>(std::move(rep));
 }
 
+std::unique_ptr<Iterator> WriteTransaction::NewSnapshotIterator(Family f, std::string_view lower,
+                                                                std::string_view upper) {
+  auto rep = internal::NewIteratorRep(lower, upper, active_ ? snapshot_->snapshot() : nullptr,
+                                      state_.scan_prefix_bytes[FamilyIndex(f)]);
+  if (!active_) {
+    rep->error = internal::FinishedTransactionError();
+    return std::make_unique<Iterator>(std::move(rep));
+  }
+  rep->iter.reset(state_.db->NewIterator(rep->read_options, state_.handle(f)));
+  return std::make_unique<Iterator>(std::move(rep));
+}
+
 void WriteTransaction::NoteError(Status status) {
   if (deferred_error_.ok()) deferred_error_ = std::move(status);
 }

@@ -134,7 +134,8 @@ Result<std::shared_ptr<const cypher::Statement>> Engine::Parse(std::string_view 
 Result<std::unique_ptr<ResultState>> Engine::Execute(
     const cypher::Statement& statement, std::shared_ptr<const cypher::Statement> keep,
     std::string_view source, graph::GraphReader& reader, graph::GraphWriter* writer,
-    const ValueMap& parameters, std::unique_ptr<graph::GraphReader> reader_owner) {
+    const ValueMap& parameters, std::unique_ptr<graph::GraphReader> reader_owner,
+    bool auto_commit) {
   if (statement.kind != cypher::StatementKind::kQuery &&
       statement.kind != cypher::StatementKind::kShow) {
     if (writer == nullptr) {
@@ -153,6 +154,20 @@ Result<std::unique_ptr<ResultState>> Engine::Execute(
   if (plan.updates && writer == nullptr) {
     return Status(StatusCode::kInvalidState,
                   "Writing in read access mode not allowed. Attempted write to the database");
+  }
+  if (plan.in_transactions && !auto_commit) {
+    return Status(StatusCode::kInvalidState,
+                  "A query with 'CALL { ... } IN TRANSACTIONS' can only be executed in an "
+                  "implicit transaction, but tried to execute in an explicit transaction.");
+  }
+  if (!explain) {
+    std::string missing;
+    for (const std::string& name : plan.parameters) {
+      if (parameters.Find(name) == nullptr) missing += (missing.empty() ? "" : ", ") + name;
+    }
+    if (!missing.empty()) {
+      return Status(StatusCode::kParameterMissing, "Expected parameter(s): " + missing);
+    }
   }
   if (explain) {
     auto result = std::make_unique<BufferedResult>();
@@ -183,6 +198,7 @@ Result<std::unique_ptr<ResultState>> Engine::Execute(
   result->columns = plan.columns;
   QueryCounters before = writer ? ToCounters(writer->counters()) : QueryCounters{};
   exec::ExecContext ctx(reader, writer, parameters);
+  ctx.set_chunk_commits_allowed(auto_commit);
   exec::Row row(plan.slot_count);
   try {
     exec::Row argument(plan.slot_count);
@@ -217,12 +233,12 @@ Result<std::unique_ptr<QueryResult>> Engine::Run(std::string_view query,
     std::unique_ptr<graph::GraphReader> reader = graph_->BeginRead();
     graph::GraphReader& r = *reader;
     SMITH_ASSIGN_OR_RETURN(auto state, Execute(*statement, statement, query, r, nullptr, parameters,
-                                               std::move(reader)));
+                                               std::move(reader), true));
     return Wrap(std::move(state));
   }
   std::unique_ptr<graph::GraphWriter> writer = graph_->BeginWrite();
   SMITH_ASSIGN_OR_RETURN(auto state, Execute(*statement, statement, query, *writer, writer.get(),
-                                             parameters, nullptr));
+                                             parameters, nullptr, true));
   SMITH_RETURN_IF_ERROR(writer->Commit());
   return Wrap(std::move(state));
 }
@@ -249,7 +265,8 @@ Result<std::unique_ptr<QueryResult>> Engine::RunIn(TransactionState& txn, std::s
   SMITH_ASSIGN_OR_RETURN(auto statement, Parse(query));
   graph::GraphReader& reader =
       txn.writer ? static_cast<graph::GraphReader&>(*txn.writer) : *txn.reader;
-  auto state = Execute(*statement, statement, query, reader, txn.writer.get(), parameters, nullptr);
+  auto state =
+      Execute(*statement, statement, query, reader, txn.writer.get(), parameters, nullptr, false);
   if (!state.ok()) {
     txn.failed = true;
     return state.status();

@@ -45,13 +45,15 @@ class Engine {
  private:
   explicit Engine(std::unique_ptr<graph::Graph> graph) : graph_(std::move(graph)) {}
   // Runs one parsed statement; `writer` is null for read-only execution. Read-only results
-  // stream when `reader_owner` is given (the result keeps the snapshot alive).
+  // stream when `reader_owner` is given (the result keeps the snapshot alive). `auto_commit`
+  // says the statement is its own transaction (CALL { } IN TRANSACTIONS needs that).
   Result<std::unique_ptr<ResultState>> Execute(const cypher::Statement& statement,
                                                std::shared_ptr<const cypher::Statement> keep,
                                                std::string_view source, graph::GraphReader& reader,
                                                graph::GraphWriter* writer,
                                                const ValueMap& parameters,
-                                               std::unique_ptr<graph::GraphReader> reader_owner);
+                                               std::unique_ptr<graph::GraphReader> reader_owner,
+                                               bool auto_commit);
   Result<std::unique_ptr<ResultState>> ExecuteSchema(const cypher::Statement& statement,
                                                      std::string_view source,
                                                      graph::GraphWriter& writer);

@@ -95,10 +95,10 @@ Result<std::unique_ptr<ResultState>> Engine::ExecuteSchema(const cypher::Stateme
       const graph::SchemaObject* object = writer.catalog().FindByName(name);
       if (object == nullptr || object->is_constraint() != constraint) {
         if (if_exists) break;
-        status = Status(StatusCode::kNotFound,
-                        std::string("Unable to drop ") + (constraint ? "constraint" : "index") +
-                            " `" + name + "`: No such " + (constraint ? "constraint" : "index") +
-                            " " + name + ".");
+        status = Status(
+            constraint ? StatusCode::kConstraintDropFailed : StatusCode::kIndexDropFailed,
+            std::string("Unable to drop ") + (constraint ? "constraint" : "index") + " `" + name +
+                "`: No such " + (constraint ? "constraint" : "index") + " " + name + ".");
         break;
       }
       status = writer.DropSchemaObject(name);

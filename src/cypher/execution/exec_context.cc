@@ -78,7 +78,13 @@ Value ExecContext::Property(const Value& object, std::string_view key) {
       auto token = FindToken(TokenKind::kPropertyKey, key);
       if (!token) return Value();
       const graph::NodeRecord* record = NodeRecordOf(object.AsNode().id);
-      if (record == nullptr) return Value();
+      // A node value whose record is gone was deleted by this transaction (a snapshot never
+      // loses records otherwise).
+      if (record == nullptr) {
+        ThrowError(StatusCode::kEntityNotFound, "Node with id " +
+                                                    std::to_string(object.AsNode().id) +
+                                                    " has been deleted in this transaction");
+      }
       const Value* value = record->Find(*token);
       return value ? *value : Value();
     }
@@ -86,7 +92,11 @@ Value ExecContext::Property(const Value& object, std::string_view key) {
       auto token = FindToken(TokenKind::kPropertyKey, key);
       if (!token) return Value();
       const graph::RelRecord* record = RelRecordOf(object.AsRelationship().id);
-      if (record == nullptr) return Value();
+      if (record == nullptr) {
+        ThrowError(StatusCode::kEntityNotFound, "Relationship with id " +
+                                                    std::to_string(object.AsRelationship().id) +
+                                                    " has been deleted in this transaction");
+      }
       const Value* value = record->Find(*token);
       return value ? *value : Value();
     }

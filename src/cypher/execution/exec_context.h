@@ -67,6 +67,11 @@ class ExecContext {
   // The properties of a node / relationship as a map.
   ValueMap PropertiesOf(const graph::PropertyList& props) const;
 
+  // Whether CALL { } IN TRANSACTIONS may commit the writer as it goes (auto-commit statements
+  // only; false by default).
+  bool chunk_commits_allowed() const { return chunk_commits_allowed_; }
+  void set_chunk_commits_allowed(bool allowed) { chunk_commits_allowed_ = allowed; }
+
   int64_t rows_produced = 0;  // for PROFILE
 
  private:
@@ -74,6 +79,7 @@ class ExecContext {
   graph::GraphWriter* writer_;
   const ValueMap& parameters_;
   cypher::FunctionContext functions_;
+  bool chunk_commits_allowed_ = false;
 
   std::optional<graph::NodeId> cached_node_id_;
   bool cached_node_exists_ = false;

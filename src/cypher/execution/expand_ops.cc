@@ -1,5 +1,7 @@
-// Relationship expansion: single hops (Expand) and variable-length paths (VarExpand).
+// Relationship expansion: single hops (Expand), variable-length paths (VarExpand) and shortest
+// paths (ShortestPath).
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "cypher/execution/cypher_error.h"
@@ -216,7 +218,115 @@ class VarExpand final : public Operator {
   size_t next_ = 0;
 };
 
+class ShortestPath final : public Operator {
+ public:
+  ShortestPath(OperatorPtr input, int from, int to, int rel, ExpandDirection dir,
+               std::vector<std::string> types, int64_t min_hops, int64_t max_hops, bool all)
+      : Operator(One(std::move(input))),
+        from_(from),
+        to_(to),
+        rel_(rel),
+        dir_(dir),
+        types_(std::move(types)),
+        min_(min_hops),
+        max_(max_hops),
+        all_(all) {}
+  std::string Name() const override { return all_ ? "AllShortestPaths" : "ShortestPath"; }
+  std::string Details() const override {
+    return TypesText(types_) + "*" + std::to_string(min_) + ".." +
+           (max_ < 0 ? std::string() : std::to_string(max_));
+  }
+  void Open(ExecContext& ctx, const Row& argument) override {
+    Operator::Open(ctx, argument);
+    results_.clear();
+    next_ = 0;
+  }
+
+ protected:
+  bool Produce(ExecContext& ctx, Row& row) override {
+    while (true) {
+      if (next_ < results_.size()) {
+        row = current_;
+        row[rel_] = Value::List(std::move(results_[next_++]));
+        return true;
+      }
+      if (!child().Next(ctx, current_)) return false;
+      results_.clear();
+      next_ = 0;
+      if (current_[from_].is_null() || current_[to_].is_null()) continue;
+      Search(ctx, current_[from_].AsNode().id, current_[to_].AsNode().id);
+    }
+  }
+
+ private:
+  // Breadth-first search from `source`, level by level, remembering for every reached node the
+  // hops that reach it on a shortest path; stops after the level that reaches `target`.
+  void Search(ExecContext& ctx, graph::NodeId source, graph::NodeId target) {
+    if (source == target) {
+      if (min_ == 0) results_.emplace_back();
+      return;
+    }
+    std::vector<graph::TokenId> types;
+    if (!ResolveTypes(ctx, types_, &types)) return;
+    std::unordered_map<graph::NodeId, int64_t> depth{{source, 0}};
+    std::unordered_map<graph::NodeId, std::vector<Hop>> parents;  // hops arriving at a node
+    std::vector<graph::NodeId> frontier{source};
+    std::vector<Hop> hops;
+    bool found = false;
+    for (int64_t level = 1; !frontier.empty() && !found && (max_ < 0 || level <= max_); ++level) {
+      std::vector<graph::NodeId> next;
+      for (graph::NodeId node : frontier) {
+        CollectHops(ctx, node, dir_, types_.empty() ? nullptr : &types, std::nullopt, &hops);
+        for (const Hop& h : hops) {
+          auto [it, inserted] = depth.emplace(h.other, level);
+          if (!inserted && it->second != level) continue;
+          if (inserted) next.push_back(h.other);
+          Hop arriving = h;
+          arriving.other = node;  // the node the hop comes from
+          parents[h.other].push_back(arriving);
+          if (h.other == target) found = true;
+        }
+      }
+      frontier = std::move(next);
+    }
+    if (!found) return;
+    std::vector<Value> reversed;
+    Unwind(ctx, parents, target, source, &reversed);
+  }
+
+  // Enumerates the shortest paths ending at `node` backwards (one path unless all_).
+  void Unwind(ExecContext& ctx, const std::unordered_map<graph::NodeId, std::vector<Hop>>& parents,
+              graph::NodeId node, graph::NodeId source, std::vector<Value>* reversed) {
+    if (node == source) {
+      results_.emplace_back(reversed->rbegin(), reversed->rend());
+      return;
+    }
+    for (const Hop& h : parents.at(node)) {
+      reversed->push_back(ctx.RelRef(h.rel, h.type, h.start, h.end));
+      Unwind(ctx, parents, h.other, source, reversed);
+      reversed->pop_back();
+      if (!all_ && !results_.empty()) return;
+    }
+  }
+
+  int from_, to_, rel_;
+  ExpandDirection dir_;
+  std::vector<std::string> types_;
+  int64_t min_, max_;
+  bool all_;
+  Row current_;
+  std::vector<std::vector<Value>> results_;
+  size_t next_ = 0;
+};
+
 }  // namespace
+
+OperatorPtr MakeShortestPath(OperatorPtr input, int from_slot, int to_slot, int rel_slot,
+                             ExpandDirection direction, std::vector<std::string> types,
+                             int64_t min_hops, int64_t max_hops, bool all) {
+  return std::make_unique<ShortestPath>(std::move(input), from_slot, to_slot, rel_slot, direction,
+                                        std::move(types), min_hops, max_hops, all);
+}
 
 OperatorPtr MakeExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
                        ExpandDirection direction, std::vector<std::string> types, bool into) {

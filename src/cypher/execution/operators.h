@@ -144,6 +144,30 @@ OperatorPtr MakeDelete(OperatorPtr input, std::vector<ExprPtr> targets, bool det
 OperatorPtr MakeMerge(OperatorPtr input, OperatorPtr match, OperatorPtr create,
                       std::vector<SetSpec> on_match, std::vector<SetSpec> on_create);
 
+// --- subquery_ops.cc
+// FOREACH: per input row, evaluates `list` (null: no iteration) and runs `body` (updating
+// clauses over Once) to the end once per item, with the item in `slot`; then passes the input
+// row on unchanged.
+OperatorPtr MakeForeach(OperatorPtr input, ExprPtr list, int slot, OperatorPtr body);
+// CALL { body }: per input row, runs `body` with the row as its argument. A returning subquery
+// yields the input row extended with each body row (body slot `from_slots[i]` copied to
+// `to_slots[i]`); a unit subquery (`unit`) runs the body to the end and yields the input row
+// once. With `batch_rows` (IN TRANSACTIONS OF n ROWS; must evaluate to a positive integer), the
+// writer's pending work is committed after every n input rows and after the last one, so a
+// failure leaves the earlier batches committed.
+OperatorPtr MakeCallSubquery(OperatorPtr input, OperatorPtr body, std::vector<int> from_slots,
+                             std::vector<int> to_slots, bool unit, ExprPtr batch_rows);
+
+// --- expand_ops.cc (continued)
+// shortestPath / allShortestPaths between the nodes in `from_slot` and `to_slot` (both bound;
+// rows where either is null yield nothing), breadth first: binds `rel_slot` to the list of
+// relationships of one shortest path, or of each of them with `all`, of at least `min_hops`
+// (0 or 1) and at most `max_hops` (-1: unbounded) relationships of `types` (any when empty) in
+// `direction`.
+OperatorPtr MakeShortestPath(OperatorPtr input, int from_slot, int to_slot, int rel_slot,
+                             ExpandDirection direction, std::vector<std::string> types,
+                             int64_t min_hops, int64_t max_hops, bool all);
+
 }  // namespace smith::exec
 
 #endif  // SMITH_CYPHER_EXECUTION_OPERATORS_H_

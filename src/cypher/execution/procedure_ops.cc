@@ -2,11 +2,14 @@
 // dbms.components().
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "cypher/execution/cypher_error.h"
 #include "cypher/execution/exec_context.h"
 #include "cypher/execution/operators.h"
 #include "graph/graph.h"
+#include "graph/graph_reader.h"
+#include "graph/token_dictionary.h"
 
 namespace smith::exec {
 
@@ -20,8 +23,21 @@ std::string Lower(std::string s) {
 // Rows of a procedure, each with one value per field of ProcedureFields().
 std::vector<std::vector<Value>> RunProcedure(const std::string& name, ExecContext& ctx) {
   std::vector<std::vector<Value>> rows;
+  graph::GraphReader& reader = ctx.reader();
+  // Labels and types are listed while some node or relationship carries them (as Neo4j does);
+  // property keys are listed once created, whether or not anything still uses them.
   auto names = [&](graph::TokenKind kind) {
-    for (const std::string& n : ctx.reader().graph().tokens().Names(kind)) {
+    for (const std::string& n : reader.graph().tokens().Names(kind)) {
+      if (kind != graph::TokenKind::kPropertyKey) {
+        std::optional<graph::TokenId> id = reader.FindToken(kind, n);
+        if (!id) continue;
+        auto cursor =
+            kind == graph::TokenKind::kLabel ? reader.ScanLabel(*id) : reader.ScanRelType(*id);
+        uint64_t element;
+        const bool used = cursor->Next(&element);
+        ThrowIfError(cursor->status());
+        if (!used) continue;
+      }
       rows.push_back({Value::String(n)});
     }
   };

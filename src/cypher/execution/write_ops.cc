@@ -61,8 +61,10 @@ graph::PropertyList ToPropertyList(ExecContext& ctx, const Value& map, const cha
   return props;
 }
 
+// Evaluates `$(...)` label expressions (a string or a list of strings each) into tokens. With
+// `create` false (REMOVE), labels that were never created are skipped: no node carries them.
 void AddDynamicLabels(ExecContext& ctx, const std::vector<ExprPtr>& exprs, const Row& row,
-                      std::vector<graph::TokenId>* out) {
+                      std::vector<graph::TokenId>* out, bool create = true) {
   for (const auto& e : exprs) {
     Value v = e->Eval(row, ctx);
     auto add = [&](const Value& name) {
@@ -70,7 +72,11 @@ void AddDynamicLabels(ExecContext& ctx, const std::vector<ExprPtr>& exprs, const
         ThrowError(StatusCode::kTypeError, "a dynamic label must be a string, got " +
                                                std::string(ValueTypeName(name.type())));
       }
-      out->push_back(ctx.Token(TokenKind::kLabel, name.AsString()));
+      if (create) {
+        out->push_back(ctx.Token(TokenKind::kLabel, name.AsString()));
+      } else if (auto t = ctx.FindToken(TokenKind::kLabel, name.AsString())) {
+        out->push_back(*t);
+      }
     };
     if (v.is_list()) {
       for (const Value& item : v.AsList()) add(item);
@@ -242,6 +248,7 @@ void RunSetItem(ExecContext& ctx, const SetSpec& item, const Row& row) {
         for (const auto& l : item.labels) {
           if (auto t = ctx.FindToken(TokenKind::kLabel, l)) labels.push_back(*t);
         }
+        AddDynamicLabels(ctx, item.dynamic_labels, row, &labels, /*create=*/false);
         patch.remove_labels = std::move(labels);
       }
       break;

@@ -7,6 +7,18 @@ namespace {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// Offsets in messages count UTF-16 code units, as Neo4j's (Java) offsets do: one per character
+// of the Basic Multilingual Plane, two for a character beyond it.
+size_t Utf16Offset(std::string_view source, size_t byte_offset) {
+  size_t units = 0;
+  for (size_t i = 0; i < byte_offset && i < source.size(); ++i) {
+    const auto c = static_cast<unsigned char>(source[i]);
+    if (IsContinuationByte(source[i])) continue;
+    units += (c & 0xF8) == 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
 }  // namespace
 
 SourcePos PositionAt(std::string_view source, uint32_t offset) {
@@ -40,7 +52,7 @@ Status SyntaxErrorAt(std::string_view source, uint32_t offset, std::string_view 
   message += ", column ";
   message += std::to_string(pos.column);
   message += " (offset: ";
-  message += std::to_string(offset);
+  message += std::to_string(Utf16Offset(source, offset));
   message += "))\n\"";
   message += line;
   message += "\"\n ";

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <utility>
 
+#include "cypher/ast/pattern.h"
 #include "cypher/execution/cypher_error.h"
 #include "cypher/functions/aggregates.h"
 #include "cypher/functions/function_registry.h"
@@ -52,10 +54,6 @@ std::optional<exec::GraphFunction> GraphFunctionNamed(const std::string& lower) 
   }
   return std::nullopt;
 }
-
-// Aggregates being collected by CompileWithAggregates (null outside a projection).
-thread_local std::vector<exec::AggregateSpec>* g_aggregates = nullptr;
-thread_local bool g_inside_aggregate = false;
 
 }  // namespace
 
@@ -153,16 +151,16 @@ void Planner::CollectVariables(const Expression& expr, std::vector<std::string>*
 
 exec::ExprPtr Planner::CompileWithAggregates(const Expression& expr,
                                              std::vector<exec::AggregateSpec>* aggs) {
-  auto* saved = g_aggregates;
-  g_aggregates = aggs;
+  auto* saved = aggregates_;
+  aggregates_ = aggs;
   exec::ExprPtr out;
   try {
     out = Compile(expr);
   } catch (...) {
-    g_aggregates = saved;
+    aggregates_ = saved;
     throw;
   }
-  g_aggregates = saved;
+  aggregates_ = saved;
   return out;
 }
 
@@ -209,12 +207,30 @@ void Planner::CheckBooleanOperand(const Expression& operand) const {
   }
 }
 
+exec::ExprPtr Planner::CompilePredicate(const Expression& expr) {
+  if (expr.kind == ExprKind::kVariable) {
+    auto var = scope_.Find(expr.As<Variable>().name);
+    if (var && var->kind != VarKind::kAny) {
+      static const char* kNames[] = {"Any", "Node", "Relationship", "List<Relationship>", "Path"};
+      Fail(StatusCode::kSyntaxError,
+           std::string("Type mismatch: expected Boolean but was ") +
+               kNames[static_cast<int>(var->kind)],
+           expr.pos);
+    }
+  }
+  pattern_allowed_ = true;
+  return Compile(expr);
+}
+
 exec::ExprPtr Planner::Compile(const Expression& expr) {
   using namespace exec;  // NOLINT(google-build-using-namespace): many node types
+  // Only the operands of logical operators stay at a predicate position.
+  const bool predicate_position = std::exchange(pattern_allowed_, false);
   switch (expr.kind) {
     case ExprKind::kLiteral:
       return std::make_unique<ConstExpr>(LiteralValue(expr.As<Literal>()));
     case ExprKind::kParameter:
+      parameters_.insert(expr.As<Parameter>().name);
       return std::make_unique<ParamExpr>(expr.As<Parameter>().name);
     case ExprKind::kVariable: {
       const std::string& name = expr.As<Variable>().name;
@@ -244,6 +260,7 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
       const auto& u = expr.As<cypher::UnaryExpr>();
       if (u.op == UnaryOp::kNot) {
         CheckBooleanOperand(*u.operand);
+        pattern_allowed_ = predicate_position;
         return std::make_unique<LogicExpr>(LogicOp::kNot, Compile(*u.operand), nullptr);
       }
       return std::make_unique<exec::UnaryExpr>(
@@ -251,11 +268,15 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
     }
     case ExprKind::kBinary: {
       const auto& b = expr.As<BinaryExpr>();
-      if (b.op == BinaryOp::kAnd || b.op == BinaryOp::kOr || b.op == BinaryOp::kXor) {
+      const bool logical =
+          b.op == BinaryOp::kAnd || b.op == BinaryOp::kOr || b.op == BinaryOp::kXor;
+      if (logical) {
         CheckBooleanOperand(*b.left);
         CheckBooleanOperand(*b.right);
       }
+      pattern_allowed_ = logical && predicate_position;
       auto l = Compile(*b.left);
+      pattern_allowed_ = logical && predicate_position;
       auto r = Compile(*b.right);
       switch (b.op) {
         case BinaryOp::kAnd:
@@ -306,8 +327,12 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
       } else {
         lower = "count";
       }
+      // `exists((a)-->(b))`: the predicate function form of a pattern predicate.
+      if (lower == "exists" && args->size() == 1 && (*args)[0]->kind == ExprKind::kPattern) {
+        return CompilePatternPredicate((*args)[0]->As<PatternExpr>());
+      }
       if (expr.kind == ExprKind::kCountStar || IsAggregateFunction(lower)) {
-        if (g_aggregates == nullptr || g_inside_aggregate) {
+        if (aggregates_ == nullptr || inside_aggregate_) {
           Fail(StatusCode::kSyntaxError,
                "Invalid use of aggregating function " + display + "(...) in this context",
                expr.pos);
@@ -315,19 +340,19 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         exec::AggregateSpec spec;
         spec.function = lower;
         spec.distinct = distinct;
-        g_inside_aggregate = true;
+        inside_aggregate_ = true;
         try {
           if (args != nullptr) {
             for (const auto& a : *args) spec.args.push_back(Compile(*a));
           }
         } catch (...) {
-          g_inside_aggregate = false;
+          inside_aggregate_ = false;
           throw;
         }
-        g_inside_aggregate = false;
+        inside_aggregate_ = false;
         spec.slot = slots_.Next();
         int slot = spec.slot;
-        g_aggregates->push_back(std::move(spec));
+        aggregates_->push_back(std::move(spec));
         return std::make_unique<SlotExpr>(slot, display + "(...)");
       }
       std::vector<exec::ExprPtr> compiled;
@@ -391,7 +416,7 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         auto list = Compile(*lc.list);
         return with_variable(lc.variable, [&](int slot) -> exec::ExprPtr {
           return std::make_unique<IterateExpr>(IterateKind::kComprehension, slot, std::move(list),
-                                               lc.where ? Compile(*lc.where) : nullptr,
+                                               lc.where ? CompilePredicate(*lc.where) : nullptr,
                                                lc.projection ? Compile(*lc.projection) : nullptr, 0,
                                                nullptr);
         });
@@ -404,7 +429,7 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         return with_variable(q.variable, [&](int slot) -> exec::ExprPtr {
           return std::make_unique<IterateExpr>(
               kKinds[static_cast<int>(q.quantifier)], slot, std::move(list),
-              q.where ? Compile(*q.where) : nullptr, nullptr, 0, nullptr);
+              q.where ? CompilePredicate(*q.where) : nullptr, nullptr, 0, nullptr);
         });
       }
       const auto& r = expr.As<ReduceExpr>();
@@ -433,11 +458,20 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
                                                  std::move(entries));
     }
     case ExprKind::kPatternComprehension:
-    case ExprKind::kPattern:
+      return CompilePatternComprehension(expr.As<PatternComprehension>());
+    case ExprKind::kPattern: {
+      const auto& p = expr.As<PatternExpr>();
+      if (!predicate_position && p.path->kind == PathKind::kPattern) {
+        Fail(StatusCode::kSyntaxError,
+             "A pattern expression should only be used in order to test the existence of a "
+             "pattern. It can no longer be used inside a function or to return a list; use "
+             "EXISTS { }, COUNT { } or a pattern comprehension instead",
+             expr.pos);
+      }
+      return CompilePatternPredicate(p);
+    }
     case ExprKind::kSubquery:
-      Fail(StatusCode::kNotSupported,
-           "pattern expressions and EXISTS/COUNT/COLLECT subqueries are not supported yet",
-           expr.pos);
+      return CompileSubquery(expr.As<cypher::SubqueryExpr>());
   }
   Fail(StatusCode::kInternal, "unknown expression kind", expr.pos);
 }

@@ -139,7 +139,8 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
   }
   for (const PatternPath& path : pattern.paths) {
     if (path.kind != PathKind::kPattern) {
-      Fail(StatusCode::kNotSupported, "shortestPath is not supported yet", path.pos);
+      op = PlanShortestPath(std::move(op), path);
+      continue;
     }
     // Names for every node and relationship; anonymous ones get hidden names.
     std::vector<std::string> node_names;
@@ -150,7 +151,10 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
     std::vector<std::string> rel_names;
     for (const RelationshipPattern& r : path.relationships) {
       std::string name = r.variable.empty() ? "  anon" + std::to_string(anonymous_++) : r.variable;
-      if (scope_.Find(name)) {
+      // A relationship bound by an earlier clause is matched again (single hops only).
+      auto bound = scope_.Find(name);
+      if (bound &&
+          (r.length || (bound->kind != VarKind::kRelationship && bound->kind != VarKind::kAny))) {
         Fail(StatusCode::kSemanticError, "Variable `" + name + "` already declared", r.pos);
       }
       rel_names.push_back(name);
@@ -323,7 +327,7 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
                                   CompileLabels(remaining)));
       }
       add_property_filters(var, n.properties, n.pos, skip_props);
-      if (n.where) op = exec::MakeFilter(std::move(op), Compile(*n.where));
+      if (n.where) op = exec::MakeFilter(std::move(op), CompilePredicate(*n.where));
     };
     node_filters(start, seek_label, skip_inline);
     (void)first;
@@ -345,9 +349,18 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
         op = exec::MakeVarExpand(std::move(op), from_slot, rel_slot, to_slot,
                                  ToExpand(r.direction, reversed), types, min, max, into);
       } else {
-        rel_slot = BindNew(rel_names[rel_index], VarKind::kRelationship);
+        auto bound_rel = scope_.Find(rel_names[rel_index]);
+        rel_slot =
+            bound_rel ? slots_.Next() : BindNew(rel_names[rel_index], VarKind::kRelationship);
         op = exec::MakeExpand(std::move(op), from_slot, rel_slot, to_slot,
                               ToExpand(r.direction, reversed), types, into);
+        if (bound_rel) {
+          op = exec::MakeFilter(
+              std::move(op),
+              std::make_unique<exec::BinaryOpExpr>(
+                  BinaryOp::kEq, std::make_unique<exec::SlotExpr>(rel_slot, ""),
+                  std::make_unique<exec::SlotExpr>(bound_rel->slot, rel_names[rel_index])));
+        }
       }
       rel_slots.push_back(rel_slot);
       if (r.properties) {
@@ -356,8 +369,9 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
         }
         add_property_filters(rel_names[rel_index], r.properties, r.pos, {});
       }
-      if (r.where) op = exec::MakeFilter(std::move(op), Compile(*r.where));
-      if (!into) node_filters(to_index, "", {});
+      if (r.where) op = exec::MakeFilter(std::move(op), CompilePredicate(*r.where));
+      // A node bound earlier still gets the labels and properties written here.
+      node_filters(to_index, "", {});
     };
     for (size_t i = start; i + 1 < path.nodes.size(); ++i) expand(i, i, i + 1, false);
     for (size_t i = start; i > 0; --i) expand(i - 1, i, i - 1, true);
@@ -376,7 +390,64 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
   }
   if (rel_slots.size() > 1) op = exec::MakeRelUniqueness(std::move(op), rel_slots);
   for (size_t c = 0; c < conjuncts.size(); ++c) {
-    if (!used[c]) op = exec::MakeFilter(std::move(op), Compile(*conjuncts[c]));
+    if (!used[c]) op = exec::MakeFilter(std::move(op), CompilePredicate(*conjuncts[c]));
+  }
+  return op;
+}
+
+exec::OperatorPtr Planner::PlanShortestPath(exec::OperatorPtr input, const PatternPath& path) {
+  const char* function = path.kind == PathKind::kShortest ? "shortestPath" : "allShortestPaths";
+  if (path.relationships.size() != 1) {
+    Fail(StatusCode::kSyntaxError,
+         std::string(function) + "(...) requires a pattern containing a single relationship",
+         path.pos);
+  }
+  const RelationshipPattern& r = path.relationships[0];
+  int64_t min = r.length ? r.length->min.value_or(1) : 1;
+  int64_t max = r.length ? r.length->max.value_or(-1) : 1;
+  if (min > 1) {
+    Fail(StatusCode::kSyntaxError,
+         std::string(function) + "(...) does not support a minimal length different from 0 or 1",
+         r.pos);
+  }
+  if (r.properties || r.where) {
+    Fail(StatusCode::kNotSupported,
+         std::string("properties and WHERE on the relationship of ") + function +
+             "(...) are not supported; filter with WHERE on the path",
+         r.pos);
+  }
+  // The endpoints are matched (or taken from earlier clauses) first, then searched between.
+  Pattern ends;
+  ends.pos = path.pos;
+  std::vector<std::string> names;
+  for (const NodePattern& n : path.nodes) {
+    PatternPath end;
+    end.pos = n.pos;
+    end.nodes.push_back(n.Clone());
+    if (end.nodes[0].variable.empty()) {
+      end.nodes[0].variable = "  anon" + std::to_string(anonymous_++);
+    }
+    names.push_back(end.nodes[0].variable);
+    if (names.size() == 2 && names[0] == names[1]) continue;
+    ends.paths.push_back(std::move(end));
+  }
+  exec::OperatorPtr op = PlanPattern(std::move(input), ends, nullptr);
+  int from_slot = scope_.Find(names[0])->slot;
+  int to_slot = scope_.Find(names[1])->slot;
+  std::string rel_name = r.variable.empty() ? "  anon" + std::to_string(anonymous_++) : r.variable;
+  if (scope_.Find(rel_name)) {
+    Fail(StatusCode::kSemanticError, "Variable `" + rel_name + "` already declared", r.pos);
+  }
+  int rel_slot = BindNew(rel_name, VarKind::kRelationshipList);
+  op = exec::MakeShortestPath(std::move(op), from_slot, to_slot, rel_slot,
+                              ToExpand(r.direction, false), TypeNames(r.types, *this, r.pos), min,
+                              max, path.kind == PathKind::kAllShortest);
+  if (!path.variable.empty()) {
+    int slot = BindNew(path.variable, VarKind::kPath);
+    std::vector<exec::ExprPtr> exprs;
+    exprs.push_back(std::make_unique<exec::PathExpr>(std::vector<int>{from_slot, to_slot},
+                                                     std::vector<int>{rel_slot}));
+    op = exec::MakeProject(std::move(op), {slot}, std::move(exprs));
   }
   return op;
 }

@@ -1,5 +1,7 @@
 // SHOW INDEXES / SHOW CONSTRAINTS: the catalog as a table, then YIELD / WHERE / RETURN planned
 // like any projection over it.
+#include <algorithm>
+
 #include "cypher/execution/cypher_error.h"
 #include "cypher/planner/planner_impl.h"
 
@@ -43,6 +45,31 @@ bool ShowFilterAccepts(ShowFilter filter, const graph::SchemaObject& o) {
   }
 }
 
+// The statement that recreates `o`, as Neo4j 5 prints it in SHOW output (nodes bound to `n`,
+// relationships to `r`).
+std::string CreateStatementOf(const graph::SchemaObject& o, std::string_view token,
+                              const std::vector<std::string>& props) {
+  const bool node = o.entity == graph::EntityKind::kNode;
+  const std::string var = node ? "n" : "r";
+  std::string out = o.is_constraint() ? "CREATE CONSTRAINT `" : "CREATE RANGE INDEX `";
+  out += o.name + "` FOR ";
+  out += node ? "(n:`" + std::string(token) + "`)" : "()-[r:`" + std::string(token) + "`]-()";
+  out += o.is_constraint() ? " REQUIRE (" : " ON (";
+  for (size_t i = 0; i < props.size(); ++i) out += (i ? ", " : "") + var + ".`" + props[i] + "`";
+  out += ")";
+  if (o.kind == graph::SchemaKind::kUniqueConstraint) out += " IS UNIQUE";
+  if (o.kind == graph::SchemaKind::kNodeKeyConstraint) {
+    out += node ? " IS NODE KEY" : " IS RELATIONSHIP KEY";
+  }
+  return out;
+}
+
+// Every index (and every constraint, through its backing index) is a range index.
+Value IndexOptions() {
+  return Value::Map(ValueMap::FromEntries(
+      {{"indexConfig", Value::Map({})}, {"indexProvider", Value::String("range-1.0")}}));
+}
+
 }  // namespace
 
 Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
@@ -52,7 +79,10 @@ Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
     std::vector<std::string> columns;
     std::vector<std::string> defaults;
     std::vector<std::vector<Value>> rows;
-    const auto& objects = reader.catalog().objects();
+    // Neo4j lists schema objects ordered by name.
+    std::vector<graph::SchemaObject> objects = reader.catalog().objects();
+    std::sort(objects.begin(), objects.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
     auto names_of = [&](const graph::SchemaObject& o) {
       std::vector<std::string> props;
       for (graph::TokenId p : o.properties) {
@@ -97,20 +127,13 @@ Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
           continue;
         }
         if (show.filter != ShowFilter::kAll && show.filter != ShowFilter::kRange) continue;
-        std::string create =
-            "CREATE RANGE INDEX `" + o.name + "` FOR " +
-            (o.entity == graph::EntityKind::kNode ? "(n:`" + token_of(o) + "`)"
-                                                  : "()-[n:`" + token_of(o) + "`]-()") +
-            " ON (";
         auto props = names_of(o);
-        for (size_t i = 0; i < props.size(); ++i) create += (i ? ", n.`" : "n.`") + props[i] + "`";
-        create += ")";
         rows.push_back({Value::Int(o.id), Value::String(o.name), Value::String("ONLINE"),
                         Value::Float(100.0), Value::String("RANGE"), entity_of(o),
                         Strings({token_of(o)}), Strings(props), Value::String("range-1.0"),
                         o.is_constraint() ? Value::String(o.name) : Value(), Value(), Value::Int(0),
-                        Value(), Value::Map({}), Value::String(""),
-                        o.is_constraint() ? Value() : Value::String(create)});
+                        Value(), IndexOptions(), Value::String(""),
+                        Value::String(CreateStatementOf(o, token_of(o), props))});
       }
     } else if (show.show == ShowKind::kConstraints) {
       columns = {"id",         "name",       "type",         "entityType", "labelsOrTypes",
@@ -120,16 +143,10 @@ Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
       for (const graph::SchemaObject& o : objects) {
         if (!o.is_constraint() || !ShowFilterAccepts(show.filter, o)) continue;
         auto props = names_of(o);
-        std::string create =
-            "CREATE CONSTRAINT `" + o.name + "` FOR " +
-            (o.entity == graph::EntityKind::kNode ? "(n:`" + token_of(o) + "`)"
-                                                  : "()-[n:`" + token_of(o) + "`]-()") +
-            " REQUIRE (";
-        for (size_t i = 0; i < props.size(); ++i) create += (i ? ", n.`" : "n.`") + props[i] + "`";
-        create += o.kind == graph::SchemaKind::kNodeKeyConstraint ? ") IS KEY" : ") IS UNIQUE";
         rows.push_back({Value::Int(o.id), Value::String(o.name), Value::String(ConstraintType(o)),
                         entity_of(o), Strings({token_of(o)}), Strings(props), Value::String(o.name),
-                        Value(), Value::Map({}), Value::String(create)});
+                        Value(), IndexOptions(),
+                        Value::String(CreateStatementOf(o, token_of(o), props))});
       }
     } else {
       planner.Fail(StatusCode::kNotSupported, "SHOW PROCEDURES / FUNCTIONS are not supported yet",
@@ -150,6 +167,19 @@ Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
         op = planner.PlanProjection(std::move(op), show.return_clause->projection, nullptr, true,
                                     &cols, &col_slots);
       }
+      if (show.return_clause == nullptr && show.yield->star) {
+        // YIELD * keeps the columns in the command's documented order (RETURN * would sort).
+        std::vector<std::string> ordered;
+        std::vector<int> ordered_slots;
+        for (const std::string& c : columns) {
+          auto at = std::find(cols.begin(), cols.end(), c);
+          if (at == cols.end()) continue;
+          ordered.push_back(c);
+          ordered_slots.push_back(col_slots[at - cols.begin()]);
+        }
+        cols = std::move(ordered);
+        col_slots = std::move(ordered_slots);
+      }
       plan.columns = cols;
       plan.column_slots = col_slots;
     } else {
@@ -161,6 +191,7 @@ Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
     }
     plan.root = std::move(op);
     plan.slot_count = planner.slots_.count();
+    plan.parameters.assign(planner.parameters_.begin(), planner.parameters_.end());
     return plan;
   } catch (const exec::CypherError& e) {
     return e.status();

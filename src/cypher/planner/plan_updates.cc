@@ -59,10 +59,10 @@ exec::OperatorPtr Planner::PlanCreate(exec::OperatorPtr input, const Pattern& pa
     }
     for (size_t i = 0; i < path.relationships.size(); ++i) {
       const RelationshipPattern& r = path.relationships[i];
-      if (r.direction == RelDirection::kBoth) {
-        Fail(StatusCode::kSyntaxError,
-             std::string("Only directed relationships are supported in ") +
-                 (for_merge ? "MERGE" : "CREATE"),
+      // MERGE matches an undirected relationship in either direction and, when there is none,
+      // creates it left to right (as Neo4j does); CREATE needs a direction.
+      if (r.direction == RelDirection::kBoth && !for_merge) {
+        Fail(StatusCode::kSyntaxError, "Only directed relationships are supported in CREATE",
              r.pos);
       }
       if (r.length) {
@@ -85,7 +85,7 @@ exec::OperatorPtr Planner::PlanCreate(exec::OperatorPtr input, const Pattern& pa
         spec.dynamic_type = Compile(*r.types[0].dynamic);
       }
       if (r.properties) spec.properties = Compile(*r.properties);
-      bool outgoing = r.direction == RelDirection::kOutgoing;
+      bool outgoing = r.direction != RelDirection::kIncoming;
       spec.start_slot = node_slots[outgoing ? i : i + 1];
       spec.end_slot = node_slots[outgoing ? i + 1 : i];
       std::string name = r.variable.empty() ? "  anon" + std::to_string(anonymous_++) : r.variable;
@@ -238,7 +238,7 @@ exec::OperatorPtr Planner::PlanCallProcedure(exec::OperatorPtr input,
   std::string name = call.QualifiedName();
   std::vector<std::string> fields = exec::ProcedureFields(name);
   if (fields.empty()) {
-    Fail(StatusCode::kSyntaxError,
+    Fail(StatusCode::kProcedureNotFound,
          "There is no procedure with the name `" + name +
              "` registered for this database instance. Please ensure "
              "you've spelled the procedure name correctly.",
@@ -274,7 +274,7 @@ exec::OperatorPtr Planner::PlanCallProcedure(exec::OperatorPtr input,
   for (const std::string& n : names) slots.push_back(BindNew(n, VarKind::kAny));
   exec::OperatorPtr op =
       exec::MakeProcedureCall(std::move(input), name, std::move(field_index), slots);
-  if (call.where) op = exec::MakeFilter(std::move(op), Compile(*call.where));
+  if (call.where) op = exec::MakeFilter(std::move(op), CompilePredicate(*call.where));
   if (standalone) {
     *columns = names;
     *column_slots = slots;

@@ -20,6 +20,22 @@ int Planner::BindNew(const std::string& name, VarKind kind) {
   return slot;
 }
 
+bool IsUpdatingClause(const Clause& clause) {
+  switch (clause.kind) {
+    case ClauseKind::kCreate:
+    case ClauseKind::kMerge:
+    case ClauseKind::kSet:
+    case ClauseKind::kRemove:
+    case ClauseKind::kDelete:
+    case ClauseKind::kForeach:
+      return true;
+    case ClauseKind::kCallSubquery:
+      return QueryUpdates(clause.As<CallSubqueryClause>().body);
+    default:
+      return false;
+  }
+}
+
 bool QueryUpdates(const Query& query) {
   for (const SingleQuery& part : query.parts) {
     for (const ClausePtr& c : part.clauses) {
@@ -45,13 +61,26 @@ bool QueryUpdates(const Query& query) {
 Plan Planner::Run(const Query& query) {
   Plan plan;
   updates_ = QueryUpdates(query);
-  plan.root = PlanSingleQuery(query.parts[0], &plan.columns, &plan.column_slots);
+  std::vector<Scope> starts(query.parts.size());
+  plan.root = PlanUnionParts(query, starts, &plan.columns, &plan.column_slots);
+  plan.slot_count = slots_.count();
+  plan.updates = updates_;
+  plan.in_transactions = in_transactions_;
+  plan.parameters.assign(parameters_.begin(), parameters_.end());
+  return plan;
+}
+
+exec::OperatorPtr Planner::PlanUnionParts(const Query& query, const std::vector<Scope>& starts,
+                                          std::vector<std::string>* columns,
+                                          std::vector<int>* column_slots) {
+  scope_ = starts[0];
+  exec::OperatorPtr root = PlanSingleQuery(query.parts[0], columns, column_slots);
   for (size_t i = 1; i < query.parts.size(); ++i) {
-    std::vector<std::string> columns;
+    std::vector<std::string> part_columns;
     std::vector<int> slots;
-    scope_.Clear();
-    exec::OperatorPtr right = PlanSingleQuery(query.parts[i], &columns, &slots);
-    if (columns != plan.columns) {
+    scope_ = starts[i];
+    exec::OperatorPtr right = PlanSingleQuery(query.parts[i], &part_columns, &slots);
+    if (part_columns != *columns) {
       Fail(StatusCode::kSyntaxError,
            "All sub queries in an UNION must have the same return column names",
            query.parts[i].pos);
@@ -60,12 +89,10 @@ Plan Planner::Run(const Query& query) {
       Fail(StatusCode::kSyntaxError, "Invalid combination of UNION and UNION ALL",
            query.parts[i].pos);
     }
-    plan.root = exec::MakeUnion(std::move(plan.root), std::move(right), plan.column_slots, slots,
-                                !query.parts[i].union_all);
+    root = exec::MakeUnion(std::move(root), std::move(right), *column_slots, slots,
+                           !query.parts[i].union_all);
   }
-  plan.slot_count = slots_.count();
-  plan.updates = updates_;
-  return plan;
+  return root;
 }
 
 exec::OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query,
@@ -78,6 +105,10 @@ exec::OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query,
     const Clause& c = *clauses[i];
     if (returned)
       Fail(StatusCode::kSyntaxError, "RETURN can only be used at the end of the query", c.pos);
+    if (expression_subquery_ > 0 && IsUpdatingClause(c)) {
+      Fail(StatusCode::kSyntaxError,
+           "An EXISTS, COUNT or COLLECT subquery cannot contain updating clauses", c.pos);
+    }
     switch (c.kind) {
       case ClauseKind::kMatch:
         op = PlanMatch(std::move(op), c.As<MatchClause>());
@@ -121,18 +152,17 @@ exec::OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query,
         break;
       }
       case ClauseKind::kForeach:
+        op = PlanForeach(std::move(op), c.As<ForeachClause>());
+        break;
       case ClauseKind::kCallSubquery:
-        Fail(StatusCode::kNotSupported, "FOREACH and CALL { ... } subqueries are not supported yet",
-             c.pos);
+        op = PlanCallSubquery(std::move(op), c.As<CallSubqueryClause>());
+        break;
     }
   }
-  if (!returned) {
+  // EXISTS / COUNT / COLLECT bodies may end with any reading clause.
+  if (!returned && expression_subquery_ == 0) {
     const Clause& last = *clauses.back();
-    bool updating = last.kind == ClauseKind::kCreate || last.kind == ClauseKind::kMerge ||
-                    last.kind == ClauseKind::kSet || last.kind == ClauseKind::kRemove ||
-                    last.kind == ClauseKind::kDelete || last.kind == ClauseKind::kForeach ||
-                    last.kind == ClauseKind::kCallSubquery;
-    if (!updating) {
+    if (!IsUpdatingClause(last) && last.kind != ClauseKind::kCallSubquery) {
       Fail(StatusCode::kSyntaxError,
            "Query cannot conclude with " +
                std::string(last.kind == ClauseKind::kWith     ? "WITH"
@@ -272,7 +302,7 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
     for (const auto& [name, info] : new_scope.vars()) scope_.Bind(name, info);
   }
   // WITH ... WHERE sees the same names as ORDER BY; it filters after SKIP / LIMIT.
-  exec::ExprPtr where_expr = where != nullptr ? Compile(*where) : nullptr;
+  exec::ExprPtr where_expr = where != nullptr ? CompilePredicate(*where) : nullptr;
   if (!projection.order_by.empty()) {
     std::vector<exec::SortKey> keys;
     for (const SortItem& s : projection.order_by)

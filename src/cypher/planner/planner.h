@@ -32,6 +32,12 @@ struct Plan {
   std::vector<int> column_slots;
   int slot_count = 0;
   bool updates = false;  // the query writes
+  // The query has CALL { ... } IN TRANSACTIONS: it commits as it goes and may only run as an
+  // auto-commit statement.
+  bool in_transactions = false;
+  // Every parameter the statement reads; a missing one fails the statement before it runs
+  // (ParameterMissing), as in Neo4j, even if its expression would never be evaluated.
+  std::vector<std::string> parameters;
 };
 
 // Plans a query statement; `source` is the statement text (for error positions). Semantic errors

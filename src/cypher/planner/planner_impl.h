@@ -3,10 +3,13 @@
 //   plan_match.cc     MATCH / OPTIONAL MATCH patterns, seek selection
 //   plan_updates.cc   CREATE, MERGE, SET, REMOVE, DELETE
 //   expr_compiler.cc  expressions
+//   plan_subqueries.cc  pattern predicates, EXISTS / COUNT / COLLECT, pattern comprehension,
+//                     FOREACH, CALL { ... } [IN TRANSACTIONS]
 // Errors are thrown as exec::CypherError and turned into a Status by PlanQuery.
 #ifndef SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
 #define SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,8 +21,14 @@
 
 namespace smith::cypher {
 
+// CREATE, MERGE, SET, REMOVE, DELETE, FOREACH, or a CALL { } whose body updates.
+bool IsUpdatingClause(const Clause& clause);
+
 class Planner {
  public:
+  // Rows per transaction of CALL { } IN TRANSACTIONS without OF n ROWS (as Neo4j).
+  static constexpr int64_t kDefaultTransactionBatch = 1000;
+
   Planner(graph::GraphReader& reader, std::string_view source) : reader_(reader), source_(source) {}
 
   Plan Run(const Query& query);
@@ -30,6 +39,9 @@ class Planner {
 
   // --- expressions (expr_compiler.cc)
   exec::ExprPtr Compile(const Expression& expr);
+  // Compiles a predicate position (WHERE): pattern predicates are allowed at its top and under
+  // AND / OR / XOR / NOT; a node, relationship or path is rejected as not boolean.
+  exec::ExprPtr CompilePredicate(const Expression& expr);
   void CheckBooleanOperand(const Expression& operand) const;
   static bool ContainsAggregate(const Expression& expr);
   // Replaces aggregate calls inside `expr` by slot references, registering them in `*aggs`.
@@ -42,6 +54,10 @@ class Planner {
   // --- clauses
   exec::OperatorPtr PlanSingleQuery(const SingleQuery& query, std::vector<std::string>* columns,
                                     std::vector<int>* column_slots);
+  // Plans the UNION parts of `query`; part i starts from `starts[i]` (one scope per part).
+  exec::OperatorPtr PlanUnionParts(const Query& query, const std::vector<Scope>& starts,
+                                   std::vector<std::string>* columns,
+                                   std::vector<int>* column_slots);
   exec::OperatorPtr PlanMatch(exec::OperatorPtr input, const MatchClause& match);
   exec::OperatorPtr PlanPattern(exec::OperatorPtr input, const Pattern& pattern,
                                 const Expression* where);
@@ -56,6 +72,13 @@ class Planner {
   std::vector<exec::SetSpec> CompileSetItems(const std::vector<SetItem>& items);
   exec::OperatorPtr PlanRemove(exec::OperatorPtr input, const RemoveClause& remove);
   exec::OperatorPtr PlanDelete(exec::OperatorPtr input, const DeleteClause& del);
+  // --- subqueries (plan_subqueries.cc)
+  exec::ExprPtr CompilePatternPredicate(const PatternExpr& pattern);
+  exec::ExprPtr CompilePatternComprehension(const PatternComprehension& comprehension);
+  exec::ExprPtr CompileSubquery(const SubqueryExpr& subquery);
+  exec::OperatorPtr PlanForeach(exec::OperatorPtr input, const ForeachClause& foreach);
+  exec::OperatorPtr PlanCallSubquery(exec::OperatorPtr input, const CallSubqueryClause& call);
+  exec::OperatorPtr PlanShortestPath(exec::OperatorPtr input, const PatternPath& path);
   exec::OperatorPtr PlanCallProcedure(exec::OperatorPtr input, const CallProcedureClause& call,
                                       bool standalone, std::vector<std::string>* columns,
                                       std::vector<int>* column_slots);
@@ -67,6 +90,15 @@ class Planner {
   bool updates_ = false;          // the query has updating clauses anywhere
   bool planned_updates_ = false;  // an updating clause was planned before the current clause
   int anonymous_ = 0;
+  // Names of the parameters the compiled expressions read (checked before execution).
+  std::set<std::string> parameters_;
+  // Aggregates being collected by CompileWithAggregates (null outside a projection).
+  std::vector<exec::AggregateSpec>* aggregates_ = nullptr;
+  bool inside_aggregate_ = false;
+  bool pattern_allowed_ = false;  // Compile is at a predicate position (CompilePredicate)
+  int expression_subquery_ = 0;   // depth of EXISTS / COUNT / COLLECT bodies being planned
+  int call_subquery_ = 0;         // depth of CALL { } bodies being planned
+  bool in_transactions_ = false;  // the query has CALL { } IN TRANSACTIONS
 };
 
 }  // namespace smith::cypher

@@ -66,6 +66,49 @@ TEST_F(GraphTest, RelationshipsAppearInBothAdjacencyDirections) {
   EXPECT_EQ(Count(*r->ScanAllRels()), 1u);
 }
 
+// The writer answers Expand from the snapshot plus its own pending adjacency (not from the
+// storage transaction's index): committed, created-in-transaction and deleted relationships must
+// all show correctly, in key order, also across chunk commits.
+TEST_F(GraphTest, WriterExpandSeesItsOwnCreatesAndDeletesInKeyOrder) {
+  NodeId a, b, c;
+  RelId old_ab, old_ac;
+  TokenId knows;
+  {
+    auto w = graph_->BeginWrite();
+    knows = Type(*w, "KNOWS");
+    a = w->CreateNode({}, {}).value();
+    b = w->CreateNode({}, {}).value();
+    c = w->CreateNode({}, {}).value();
+    old_ab = w->CreateRel(knows, a, b, {}).value();
+    old_ac = w->CreateRel(knows, a, c, {}).value();
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  auto rels_of = [](AdjCursor& cursor) {
+    std::vector<RelId> rels;
+    keys::AdjEntry e;
+    while (cursor.Next(&e)) rels.push_back(e.rel);
+    EXPECT_TRUE(cursor.status().ok()) << cursor.status().ToString();
+    return rels;
+  };
+  auto w = graph_->BeginWrite();
+  RelId new_ab = w->CreateRel(knows, a, b, {}).value();
+  RelId new_ba = w->CreateRel(knows, b, a, {}).value();
+  ASSERT_TRUE(w->DeleteRel(old_ac).ok());
+  // Outgoing from a: KNOWS to b (old, then new: same prefix, ascending rel id); c's is deleted.
+  EXPECT_EQ(rels_of(*w->Expand(a, Direction::kOutgoing)), (std::vector<RelId>{old_ab, new_ab}));
+  EXPECT_EQ(rels_of(*w->Expand(a, Direction::kIncoming, knows, b)), std::vector<RelId>{new_ba});
+  EXPECT_EQ(rels_of(*w->Expand(a)), (std::vector<RelId>{old_ab, new_ab, new_ba}));
+  EXPECT_TRUE(rels_of(*w->Expand(c)).empty());
+  ASSERT_TRUE(w->DeleteRel(new_ab).ok());
+  EXPECT_EQ(rels_of(*w->Expand(b, Direction::kIncoming)), std::vector<RelId>{old_ab});
+  ASSERT_TRUE(w->CommitChunk().ok());
+  RelId after_chunk = w->CreateRel(knows, c, a, {}).value();
+  EXPECT_EQ(rels_of(*w->Expand(a)), (std::vector<RelId>{old_ab, new_ba, after_chunk}));
+  w->Rollback();
+  auto r = graph_->BeginRead();
+  EXPECT_EQ(rels_of(*r->Expand(a)), (std::vector<RelId>{old_ab, new_ba}));
+}
+
 TEST_F(GraphTest, CreateRelToMissingNodeFailsAndWritesNothing) {
   auto w = graph_->BeginWrite();
   TokenId t = Type(*w, "T");

@@ -127,7 +127,8 @@ TEST_F(SchemaTest, CreatingAConstraintOverViolatingDataFailsAndLeavesNoTrace) {
   w = graph_->BeginWrite();
   auto created =
       w->CreateSchemaObject(SchemaKind::kUniqueConstraint, EntityKind::kNode, "c", l, {k});
-  ASSERT_TRUE(created.status().IsConstraintViolation());
+  ASSERT_EQ(created.status().code(), StatusCode::kConstraintCreationFailed)
+      << created.status().ToString();
   EXPECT_NE(created.status().message().find(
                 "Both Node(0) and Node(1) have the label `L` and property `k` = 7"),
             std::string_view::npos)
@@ -140,14 +141,28 @@ TEST_F(SchemaTest, CreatingAConstraintOverViolatingDataFailsAndLeavesNoTrace) {
 TEST_F(SchemaTest, DuplicateNamesAndEquivalentObjectsAreRefused) {
   CreatePeopleSchema();
   auto w = graph_->BeginWrite();
-  EXPECT_TRUE(w->CreateSchemaObject(SchemaKind::kRangeIndex, EntityKind::kNode, "person_name",
-                                    person_, {age_})
-                  .status()
-                  .IsAlreadyExists());
-  EXPECT_TRUE(
-      w->CreateSchemaObject(SchemaKind::kRangeIndex, EntityKind::kNode, "other", person_, {age_})
-          .status()
-          .IsAlreadyExists());
+  auto code_of = [&](SchemaKind kind, const std::string& name, TokenId token,
+                     std::vector<TokenId> props) {
+    return w->CreateSchemaObject(kind, EntityKind::kNode, name, token, std::move(props))
+        .status()
+        .code();
+  };
+  // Names are unique across constraints and indexes; the code names the holder's kind.
+  EXPECT_EQ(code_of(SchemaKind::kRangeIndex, "person_name", person_, {bank_}),
+            StatusCode::kConstraintWithNameAlreadyExists);
+  EXPECT_EQ(code_of(SchemaKind::kUniqueConstraint, "person_age", account_, {age_}),
+            StatusCode::kIndexWithNameAlreadyExists);
+  // The same kind on the same schema: an equivalent rule, whatever the name.
+  EXPECT_EQ(code_of(SchemaKind::kRangeIndex, "person_name", person_, {age_}),
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(code_of(SchemaKind::kRangeIndex, "other", person_, {age_}), StatusCode::kAlreadyExists);
+  // Another kind on the same schema.
+  EXPECT_EQ(code_of(SchemaKind::kNodeKeyConstraint, "other", person_, {name_}),
+            StatusCode::kConstraintAlreadyExists);
+  EXPECT_EQ(code_of(SchemaKind::kRangeIndex, "other", person_, {name_}),
+            StatusCode::kConstraintAlreadyExists);
+  EXPECT_EQ(code_of(SchemaKind::kUniqueConstraint, "other", person_, {age_}),
+            StatusCode::kIndexAlreadyExists);
   EXPECT_TRUE(w->CreateSchemaObject(SchemaKind::kRangeIndex, EntityKind::kNode, "", person_, {})
                   .status()
                   .IsInvalidArgument());
