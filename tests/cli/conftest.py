@@ -19,13 +19,14 @@ from pathlib import Path
 
 import pytest
 
-DEFAULT_CLI = "/work/main/build/release/tools/cli/smith"
+# The tool as the README's commands install it.
+DEFAULT_CLI = str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "smith")
 
 
 def smith_binary() -> str:
     path = os.environ.get("SMITH_CLI", DEFAULT_CLI)
     if not os.access(path, os.X_OK):
-        pytest.skip(f"smith binary not found at {path} (set SMITH_CLI)")
+        pytest.fail(f"smith binary not found at {path} (set SMITH_CLI)")
     return path
 
 

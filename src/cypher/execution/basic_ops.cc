@@ -26,13 +26,15 @@ std::vector<OperatorPtr> Two(OperatorPtr a, OperatorPtr b) {
 }
 
 // SKIP / LIMIT counts: constant expressions (the planner checks) evaluating to an integer >= 0.
+// Anything else is a SyntaxError (the TCK's NegativeIntegerArgument / InvalidArgumentType), also
+// when the value comes from a parameter.
 int64_t NonNegativeCount(const Expr& expr, ExecContext& ctx) {
   Row empty;
   Value v = expr.Eval(empty, ctx);
   if (!v.is_int() || v.AsInt() < 0) {
-    ThrowError(StatusCode::kArgumentError, "Invalid input. '" + v.ToString() +
-                                               "' is not a valid value. Must be a non-negative "
-                                               "integer.");
+    ThrowError(StatusCode::kSyntaxError, "Invalid input. '" + v.ToString() +
+                                             "' is not a valid value. Must be a non-negative "
+                                             "integer.");
   }
   return v.AsInt();
 }
@@ -146,8 +148,11 @@ class Unwind final : public Operator {
 
 class SkipLimit final : public Operator {
  public:
-  SkipLimit(OperatorPtr input, ExprPtr count, bool is_limit)
-      : Operator(One(std::move(input))), count_(std::move(count)), is_limit_(is_limit) {}
+  SkipLimit(OperatorPtr input, ExprPtr count, bool is_limit, bool drain_input = false)
+      : Operator(One(std::move(input))),
+        count_(std::move(count)),
+        is_limit_(is_limit),
+        drain_input_(drain_input) {}
   std::string Name() const override { return is_limit_ ? "Limit" : "Skip"; }
   std::string Details() const override { return count_->Describe(); }
   void Open(ExecContext& ctx, const Row& argument) override {
@@ -159,7 +164,13 @@ class SkipLimit final : public Operator {
  protected:
   bool Produce(ExecContext& ctx, Row& row) override {
     if (is_limit_) {
-      if (seen_ >= n_) return false;
+      if (seen_ >= n_) {
+        if (drain_input_) {
+          while (child().Next(ctx, row)) {
+          }
+        }
+        return false;
+      }
       ++seen_;
       return child().Next(ctx, row);
     }
@@ -173,6 +184,7 @@ class SkipLimit final : public Operator {
  private:
   ExprPtr count_;
   bool is_limit_;
+  bool drain_input_;
   int64_t n_ = 0;
   int64_t seen_ = 0;
 };
@@ -377,8 +389,8 @@ OperatorPtr MakeUnwind(OperatorPtr input, ExprPtr list, int slot) {
 OperatorPtr MakeSkip(OperatorPtr input, ExprPtr count) {
   return std::make_unique<SkipLimit>(std::move(input), std::move(count), false);
 }
-OperatorPtr MakeLimit(OperatorPtr input, ExprPtr count) {
-  return std::make_unique<SkipLimit>(std::move(input), std::move(count), true);
+OperatorPtr MakeLimit(OperatorPtr input, ExprPtr count, bool drain_input) {
+  return std::make_unique<SkipLimit>(std::move(input), std::move(count), true, drain_input);
 }
 OperatorPtr MakeApply(OperatorPtr input, OperatorPtr inner) {
   return std::make_unique<Apply>(std::move(input), std::move(inner), false, std::vector<int>{});

@@ -53,6 +53,24 @@ const graph::RelRecord* ExecContext::RelRecordOf(graph::RelId id) {
   return cached_rel_exists_ ? &cached_rel_ : nullptr;
 }
 
+const graph::NodeRecord& ExecContext::LiveNodeRecord(graph::NodeId id) {
+  const graph::NodeRecord* record = NodeRecordOf(id);
+  if (record == nullptr) {
+    ThrowError(StatusCode::kEntityNotFound,
+               "Node with id " + std::to_string(id) + " has been deleted in this transaction");
+  }
+  return *record;
+}
+
+const graph::RelRecord& ExecContext::LiveRelRecord(graph::RelId id) {
+  const graph::RelRecord* record = RelRecordOf(id);
+  if (record == nullptr) {
+    ThrowError(StatusCode::kEntityNotFound, "Relationship with id " + std::to_string(id) +
+                                                " has been deleted in this transaction");
+  }
+  return *record;
+}
+
 void ExecContext::ForgetCachedRecords() {
   cached_node_id_.reset();
   cached_rel_id_.reset();
@@ -77,27 +95,13 @@ Value ExecContext::Property(const Value& object, std::string_view key) {
     case ValueType::kNode: {
       auto token = FindToken(TokenKind::kPropertyKey, key);
       if (!token) return Value();
-      const graph::NodeRecord* record = NodeRecordOf(object.AsNode().id);
-      // A node value whose record is gone was deleted by this transaction (a snapshot never
-      // loses records otherwise).
-      if (record == nullptr) {
-        ThrowError(StatusCode::kEntityNotFound, "Node with id " +
-                                                    std::to_string(object.AsNode().id) +
-                                                    " has been deleted in this transaction");
-      }
-      const Value* value = record->Find(*token);
+      const Value* value = LiveNodeRecord(object.AsNode().id).Find(*token);
       return value ? *value : Value();
     }
     case ValueType::kRelationship: {
       auto token = FindToken(TokenKind::kPropertyKey, key);
       if (!token) return Value();
-      const graph::RelRecord* record = RelRecordOf(object.AsRelationship().id);
-      if (record == nullptr) {
-        ThrowError(StatusCode::kEntityNotFound, "Relationship with id " +
-                                                    std::to_string(object.AsRelationship().id) +
-                                                    " has been deleted in this transaction");
-      }
-      const Value* value = record->Find(*token);
+      const Value* value = LiveRelRecord(object.AsRelationship().id).Find(*token);
       return value ? *value : Value();
     }
     case ValueType::kMap: {

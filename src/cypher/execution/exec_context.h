@@ -45,6 +45,11 @@ class ExecContext {
   // call or write through this context.
   const graph::NodeRecord* NodeRecordOf(graph::NodeId id);
   const graph::RelRecord* RelRecordOf(graph::RelId id);
+  // The same, for a node / relationship value that must still exist: one whose record is gone
+  // was deleted by this transaction (a snapshot loses nothing otherwise), and reading it is
+  // Neo4j's EntityNotFound (thrown as CypherError).
+  const graph::NodeRecord& LiveNodeRecord(graph::NodeId id);
+  const graph::RelRecord& LiveRelRecord(graph::RelId id);
   void ForgetCachedRecords();
 
   // `n.key` / `r.key` / `map.key` / temporal accessors; null when absent.

@@ -50,12 +50,9 @@ Value GraphFunctionExpr::Eval(const Row& row, ExecContext& ctx) const {
       break;
     case GraphFunction::kLabels:
       if (node) {
-        const graph::NodeRecord* record = ctx.NodeRecordOf(v.AsNode().id);
         std::vector<std::string> names;
-        if (record != nullptr) {
-          for (graph::TokenId l : record->labels) {
-            names.emplace_back(ctx.TokenName(graph::TokenKind::kLabel, l));
-          }
+        for (graph::TokenId l : ctx.LiveNodeRecord(v.AsNode().id).labels) {
+          names.emplace_back(ctx.TokenName(graph::TokenKind::kLabel, l));
         }
         return StringList(std::move(names));
       }
@@ -66,18 +63,9 @@ Value GraphFunctionExpr::Eval(const Row& row, ExecContext& ctx) const {
     case GraphFunction::kProperties:
     case GraphFunction::kKeys: {
       if (!node && !rel) break;
-      const graph::PropertyList* props = nullptr;
-      if (node) {
-        const graph::NodeRecord* record = ctx.NodeRecordOf(v.AsNode().id);
-        if (record != nullptr) props = &record->properties;
-      } else {
-        const graph::RelRecord* record = ctx.RelRecordOf(v.AsRelationship().id);
-        if (record != nullptr) props = &record->properties;
-      }
-      if (props == nullptr) {
-        return function_ == GraphFunction::kKeys ? Value::List({}) : Value::Map({});
-      }
-      ValueMap map = ctx.PropertiesOf(*props);
+      const graph::PropertyList& props = node ? ctx.LiveNodeRecord(v.AsNode().id).properties
+                                              : ctx.LiveRelRecord(v.AsRelationship().id).properties;
+      ValueMap map = ctx.PropertiesOf(props);
       if (function_ == GraphFunction::kProperties) return Value::Map(std::move(map));
       std::vector<std::string> names;
       for (const auto& [k, unused] : map) names.push_back(k);

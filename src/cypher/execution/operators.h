@@ -22,7 +22,9 @@ OperatorPtr MakeFilter(OperatorPtr input, ExprPtr predicate);
 OperatorPtr MakeProject(OperatorPtr input, std::vector<int> slots, std::vector<ExprPtr> exprs);
 OperatorPtr MakeUnwind(OperatorPtr input, ExprPtr list, int slot);
 OperatorPtr MakeSkip(OperatorPtr input, ExprPtr count);
-OperatorPtr MakeLimit(OperatorPtr input, ExprPtr count);
+// With `drain_input`, once the limit is reached the input is still pulled to its end (rows
+// dropped): updates below a LIMIT happen for every row, even under LIMIT 0, as in Neo4j.
+OperatorPtr MakeLimit(OperatorPtr input, ExprPtr count, bool drain_input = false);
 // For each input row, runs `inner` with that row as its argument and yields its rows.
 OperatorPtr MakeApply(OperatorPtr input, OperatorPtr inner);
 // As Apply, but an input row for which `inner` yields nothing is passed on once with

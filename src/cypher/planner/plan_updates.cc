@@ -221,7 +221,22 @@ exec::OperatorPtr Planner::PlanRemove(exec::OperatorPtr input, const RemoveClaus
 
 exec::OperatorPtr Planner::PlanDelete(exec::OperatorPtr input, const DeleteClause& del) {
   std::vector<exec::ExprPtr> targets;
-  for (const auto& t : del.targets) targets.push_back(Compile(*t));
+  for (const auto& t : del.targets) {
+    // Caught at compile time, as Neo4j does: labels and types are removed, not deleted, and a
+    // value that can never be a node, relationship or path cannot be deleted.
+    if (t->kind == ExprKind::kLabelPredicate) {
+      Fail(StatusCode::kSyntaxError,
+           "Invalid input: DELETE takes nodes, relationships or paths; use REMOVE to remove a "
+           "label or type",
+           t->pos);
+    }
+    const bool non_null_literal =
+        t->kind == ExprKind::kLiteral && t->As<Literal>().literal_kind != LiteralKind::kNull;
+    if (non_null_literal || t->kind == ExprKind::kBinary || t->kind == ExprKind::kMap) {
+      Fail(StatusCode::kSyntaxError, "Type mismatch: expected Node, Path or Relationship", t->pos);
+    }
+    targets.push_back(Compile(*t));
+  }
   planned_updates_ = true;
   // Deleting while matching: read everything first so deletions do not disturb the scans.
   return exec::MakeDelete(exec::MakeEager(std::move(input)), std::move(targets), del.detach);

@@ -198,7 +198,10 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   std::vector<Item> items;
   std::vector<std::unique_ptr<Variable>> star_vars;
   if (projection.star) {
-    if (scope_.vars().empty()) {
+    const bool any_named =
+        std::any_of(scope_.vars().begin(), scope_.vars().end(),
+                    [](const auto& entry) { return !entry.first.starts_with("  "); });
+    if (!any_named) {
       Fail(StatusCode::kSyntaxError,
            std::string(is_return ? "RETURN" : "WITH") +
                " * is not allowed when there are no "
@@ -327,7 +330,7 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   }
   if (projection.limit) {
     check_constant(projection.limit, "LIMIT");
-    op = exec::MakeLimit(std::move(op), Compile(*projection.limit));
+    op = exec::MakeLimit(std::move(op), Compile(*projection.limit), planned_updates_);
   }
   scope_ = new_scope;
   if (where_expr) op = exec::MakeFilter(std::move(op), std::move(where_expr));
