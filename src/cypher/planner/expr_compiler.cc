@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "cypher/ast/pattern.h"
+#include "cypher/ast/printer.h"
 #include "cypher/execution/cypher_error.h"
 #include "cypher/functions/aggregates.h"
 #include "cypher/functions/function_registry.h"
@@ -226,6 +227,22 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
   using namespace exec;  // NOLINT(google-build-using-namespace): many node types
   // Only the operands of logical operators stay at a predicate position.
   const bool predicate_position = std::exchange(pattern_allowed_, false);
+  if (group_substitution_ != nullptr && expr.kind != ExprKind::kLiteral &&
+      expr.kind != ExprKind::kParameter) {
+    // After an aggregation only the grouping keys remain: an expression spelled like one of them
+    // reads its slot; any other variable is out of reach.
+    const std::string text = ToCypher(expr);
+    for (const auto& [key_text, slot] : *group_substitution_) {
+      if (key_text == text) return std::make_unique<SlotExpr>(slot, text);
+    }
+    if (expr.kind == ExprKind::kVariable) {
+      Fail(StatusCode::kSyntaxError,
+           "In a WITH/RETURN with DISTINCT or an aggregation, it is not possible to access "
+           "variables declared before the WITH/RETURN: " +
+               expr.As<Variable>().name,
+           expr.pos);
+    }
+  }
   switch (expr.kind) {
     case ExprKind::kLiteral:
       return std::make_unique<ConstExpr>(LiteralValue(expr.As<Literal>()));
@@ -342,9 +359,18 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         spec.distinct = distinct;
         inside_aggregate_ = true;
         try {
-          if (args != nullptr) {
-            for (const auto& a : *args) spec.args.push_back(Compile(*a));
+          // Arguments are evaluated before the aggregation, in the input's scope: no group-key
+          // substitution there.
+          auto* substitution = std::exchange(group_substitution_, nullptr);
+          try {
+            if (args != nullptr) {
+              for (const auto& a : *args) spec.args.push_back(Compile(*a));
+            }
+          } catch (...) {
+            group_substitution_ = substitution;
+            throw;
           }
+          group_substitution_ = substitution;
         } catch (...) {
           inside_aggregate_ = false;
           throw;

@@ -2,7 +2,9 @@
 #include "cypher/planner/planner.h"
 
 #include <algorithm>
+#include <map>
 
+#include "cypher/ast/printer.h"
 #include "cypher/execution/cypher_error.h"
 #include "cypher/parser/syntax_error.h"
 #include "cypher/planner/planner_impl.h"
@@ -240,6 +242,7 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
                                  [](const Item& it) { return ContainsAggregate(*it.expr); });
   Scope new_scope;
   std::vector<int> out_slots;
+  std::map<size_t, int> hidden_order_slots;  // ORDER BY item -> slot computed by the aggregation
   exec::OperatorPtr op = std::move(input);
   if (aggregating) {
     std::vector<int> group_slots;
@@ -257,6 +260,38 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
         group_exprs.push_back(Compile(*it.expr));
       }
       out_slots.push_back(slot);
+    }
+    // ORDER BY items that aggregate, or that read the input's variables, are computed here as
+    // hidden columns: their aggregates join this aggregation, and their references to grouping
+    // keys (by spelling, or by alias) read the keys' slots.
+    if (!projection.order_by.empty()) {
+      std::vector<std::pair<std::string, int>> keys;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (ContainsAggregate(*items[i].expr)) continue;
+        keys.emplace_back(ToCypher(*items[i].expr), out_slots[i]);
+        keys.emplace_back(QuoteVariable(items[i].name), out_slots[i]);
+      }
+      for (size_t k = 0; k < projection.order_by.size(); ++k) {
+        const Expression& e = *projection.order_by[k].expr;
+        std::vector<std::string> vars;
+        CollectVariables(e, &vars);
+        const bool reads_input = std::any_of(vars.begin(), vars.end(), [&](const std::string& v) {
+          return std::none_of(items.begin(), items.end(),
+                              [&](const Item& it) { return it.name == v; });
+        });
+        if (!ContainsAggregate(e) && !reads_input) continue;
+        group_substitution_ = &keys;
+        int slot = slots_.Next();
+        try {
+          post_exprs.push_back(CompileWithAggregates(e, &aggs));
+        } catch (...) {
+          group_substitution_ = nullptr;
+          throw;
+        }
+        group_substitution_ = nullptr;
+        post_slots.push_back(slot);
+        hidden_order_slots[k] = slot;
+      }
     }
     op = exec::MakeAggregate(std::move(op), std::move(group_slots), std::move(group_exprs),
                              std::move(aggs));
@@ -308,8 +343,14 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   exec::ExprPtr where_expr = where != nullptr ? CompilePredicate(*where) : nullptr;
   if (!projection.order_by.empty()) {
     std::vector<exec::SortKey> keys;
-    for (const SortItem& s : projection.order_by)
-      keys.push_back(exec::SortKey{Compile(*s.expr), s.descending});
+    for (size_t k = 0; k < projection.order_by.size(); ++k) {
+      const SortItem& s = projection.order_by[k];
+      auto hidden = hidden_order_slots.find(k);
+      exec::ExprPtr key = hidden != hidden_order_slots.end()
+                              ? std::make_unique<exec::SlotExpr>(hidden->second, "order key")
+                              : Compile(*s.expr);
+      keys.push_back(exec::SortKey{std::move(key), s.descending});
+    }
     op = exec::MakeSort(std::move(op), std::move(keys));
   }
   auto check_constant = [&](const cypher::ExprPtr& e, const char* what) {

@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cypher/ast/statement.h"
@@ -90,6 +91,9 @@ class Planner {
   bool updates_ = false;          // the query has updating clauses anywhere
   bool planned_updates_ = false;  // an updating clause was planned before the current clause
   int anonymous_ = 0;
+  // While compiling ORDER BY items over an aggregation: (expression text, slot) of the grouping
+  // keys and their aliases, which replace matching subexpressions (see PlanProjection).
+  const std::vector<std::pair<std::string, int>>* group_substitution_ = nullptr;
   // Names of the parameters the compiled expressions read (checked before execution).
   std::set<std::string> parameters_;
   // Aggregates being collected by CompileWithAggregates (null outside a projection).
