@@ -229,3 +229,22 @@ def test_public_names() -> None:
     assert (work.metadata, work.timeout) == ({"app": "x"}, 3)
     assert str(smith.Query("RETURN 1")) == "RETURN 1"
     assert smith.RoutingControl("r") is smith.RoutingControl.READ
+
+
+def test_command_line_tool_is_installed_beside_the_package(tmp_path: pathlib.Path) -> None:
+    """The package build installs the `smith` tool into the environment's scripts folder."""
+    import subprocess
+    import sysconfig
+
+    tool = pathlib.Path(sysconfig.get_path("scripts")) / "smith"
+    assert tool.exists(), f"{tool} missing"
+    version = subprocess.run([str(tool), "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("smith ")
+    db = tmp_path / "db"
+    with smith.GraphDatabase.driver(str(db)) as driver:
+        driver.execute_query("CREATE (:Installed {ok: true})")
+    out = subprocess.run(
+        [str(tool), "query", str(db), "MATCH (n:Installed) RETURN n.ok AS ok", "--format", "csv"],
+        capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.splitlines() == ["ok", "true"], out.stdout
