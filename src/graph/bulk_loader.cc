@@ -66,7 +66,7 @@ using bulk::WriteProgress;
 // Adds one entry and counts it.
 class CountingWriter {
  public:
-  CountingWriter(bulk::SstFileWriter& writer, WriteProgress* progress, uint64_t* bytes)
+  CountingWriter(storage::SstFileWriter& writer, WriteProgress* progress, uint64_t* bytes)
       : writer_(writer), progress_(progress), bytes_(bytes) {}
   ~CountingWriter() { Flush(); }
   Status Add(std::string_view key, std::string_view value) {
@@ -80,7 +80,7 @@ class CountingWriter {
   }
 
  private:
-  bulk::SstFileWriter& writer_;
+  storage::SstFileWriter& writer_;
   WriteProgress* progress_;
   uint64_t* bytes_;
   uint64_t pending_ = 0;
@@ -111,7 +111,7 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Open(const std::string& path) {
   loader->path_ = graph->path();
   {
     std::unique_ptr<storage::ReadTransaction> view = graph->engine().BeginRead();
-    SMITH_ASSIGN_OR_RETURN(loader->fingerprint_, bulk::FingerprintDatabase(*view));
+    SMITH_ASSIGN_OR_RETURN(loader->fingerprint_, storage::FingerprintDatabase(*view));
     if (!loader->fingerprint_.no_elements) {
       return Status::InvalidState(
           "the database in '" + loader->path_ +
@@ -361,9 +361,10 @@ Result<RelId> BulkLoader::AddRelationship(TokenId type, NodeId start, NodeId end
   return id;
 }
 
-Status BulkLoader::WriteNodes(bulk::SstFileSet& files, WriteProgress& progress, uint64_t* bytes) {
+Status BulkLoader::WriteNodes(storage::SstFileSet& files, WriteProgress& progress,
+                              uint64_t* bytes) {
   {
-    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst,
+    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
                            files.NewWriter(Family::kNode));
     CountingWriter out(*sst, &progress, bytes);
     std::string key;
@@ -377,7 +378,8 @@ Status BulkLoader::WriteNodes(bulk::SstFileSet& files, WriteProgress& progress, 
     out.Flush();
     SMITH_RETURN_IF_ERROR(sst->Finish().status());
   }
-  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst, files.NewWriter(Family::kLabel));
+  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
+                         files.NewWriter(Family::kLabel));
   CountingWriter out(*sst, &progress, bytes);
   std::string key;
   for (size_t label = 0; label < label_nodes_.size(); ++label) {
@@ -392,9 +394,10 @@ Status BulkLoader::WriteNodes(bulk::SstFileSet& files, WriteProgress& progress, 
   return sst->Finish().status();
 }
 
-Status BulkLoader::WriteRels(bulk::SstFileSet& files, WriteProgress& progress, uint64_t* bytes) {
+Status BulkLoader::WriteRels(storage::SstFileSet& files, WriteProgress& progress, uint64_t* bytes) {
   {
-    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst, files.NewWriter(Family::kRel));
+    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
+                           files.NewWriter(Family::kRel));
     CountingWriter out(*sst, &progress, bytes);
     std::string key;
     for (size_t i = 0; i + 1 < rel_offsets_.size(); ++i) {
@@ -408,7 +411,7 @@ Status BulkLoader::WriteRels(bulk::SstFileSet& files, WriteProgress& progress, u
     SMITH_RETURN_IF_ERROR(sst->Finish().status());
   }
   {
-    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst,
+    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
                            files.NewWriter(Family::kRelType));
     CountingWriter out(*sst, &progress, bytes);
     std::string key;
@@ -444,7 +447,8 @@ Status BulkLoader::WriteRels(bulk::SstFileSet& files, WriteProgress& progress, u
           AdjSlot{r.start, rel, r.type, static_cast<uint8_t>(Direction::kIncoming)};
     }
   }
-  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst, files.NewWriter(Family::kAdj));
+  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
+                         files.NewWriter(Family::kAdj));
   CountingWriter out(*sst, &progress, bytes);
   std::string key;
   for (uint64_t n = 0; n < node_count; ++n) {
@@ -465,7 +469,7 @@ Status BulkLoader::WriteRels(bulk::SstFileSet& files, WriteProgress& progress, u
   return sst->Finish().status();
 }
 
-Status BulkLoader::WriteSchemaAndMeta(bulk::SstFileSet& files, WriteProgress& progress,
+Status BulkLoader::WriteSchemaAndMeta(storage::SstFileSet& files, WriteProgress& progress,
                                       uint64_t* bytes) {
   {
     std::vector<std::pair<std::string, uint64_t>> entries;
@@ -474,7 +478,7 @@ Status BulkLoader::WriteSchemaAndMeta(bulk::SstFileSet& files, WriteProgress& pr
       for (auto& [tuple, element] : map) entries.emplace_back(prefix + tuple, element);
     }
     std::sort(entries.begin(), entries.end());
-    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst,
+    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
                            files.NewWriter(Family::kUnique));
     CountingWriter out(*sst, &progress, bytes);
     for (const auto& [key, element] : entries) {
@@ -485,7 +489,7 @@ Status BulkLoader::WriteSchemaAndMeta(bulk::SstFileSet& files, WriteProgress& pr
   }
   {
     std::sort(index_entries_.begin(), index_entries_.end());
-    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst,
+    SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
                            files.NewWriter(Family::kIndex));
     CountingWriter out(*sst, &progress, bytes);
     for (const std::string& key : index_entries_) SMITH_RETURN_IF_ERROR(out.Add(key, ""));
@@ -518,7 +522,8 @@ Status BulkLoader::WriteSchemaAndMeta(bulk::SstFileSet& files, WriteProgress& pr
     meta.emplace_back(std::string(keys::kMetaNextRelId), keys::IdKey(next_rel_id_));
   }
   std::sort(meta.begin(), meta.end());
-  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileWriter> sst, files.NewWriter(Family::kMeta));
+  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileWriter> sst,
+                         files.NewWriter(Family::kMeta));
   CountingWriter out(*sst, &progress, bytes);
   for (const auto& [key, value] : meta) SMITH_RETURN_IF_ERROR(out.Add(key, value));
   out.Flush();
@@ -533,8 +538,8 @@ Result<BulkLoadStats> BulkLoader::Commit(const BulkProgressFn& progress) {
   const uint64_t total = stats_.nodes + stats_.labels + 3 * stats_.relationships + unique_count +
                          index_entries_.size();
   WriteProgress written(total);
-  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<bulk::SstFileSet> files,
-                         bulk::SstFileSet::Create(path_, storage_options_));
+  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::SstFileSet> files,
+                         storage::SstFileSet::Create(path_, storage_options_));
   // Two cores: relationships (the larger half) on a second thread, nodes and the rest here.
   uint64_t rel_bytes = 0;
   std::future<Status> rels =
@@ -552,7 +557,7 @@ Result<BulkLoadStats> BulkLoader::Commit(const BulkProgressFn& progress) {
   written.Report(progress);
   stats_.bytes_written = node_bytes + rel_bytes;
   if (progress) progress("ingesting", 0, 1);
-  SMITH_RETURN_IF_ERROR(bulk::IngestSortedFiles(path_, storage_options_, fingerprint_, *files));
+  SMITH_RETURN_IF_ERROR(storage::IngestSortedFiles(path_, storage_options_, fingerprint_, *files));
   if (progress) progress("ingesting", 1, 1);
   return stats_;
 }

@@ -38,10 +38,10 @@
 #include <vector>
 
 #include "common/result.h"
-#include "graph/bulk_sst.h"
 #include "graph/catalog.h"
 #include "graph/ids.h"
 #include "graph/record.h"
+#include "storage/sst_ingest.h"
 
 namespace smith::graph {
 
@@ -123,14 +123,14 @@ class BulkLoader {
   void AddSchemaEntries(uint64_t element,
                         std::vector<std::pair<const SchemaObject*, std::string>>& tuples);
   // Each writes its families' files; `bytes` accumulates the key and value bytes written.
-  Status WriteNodes(bulk::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
-  Status WriteRels(bulk::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
-  Status WriteSchemaAndMeta(bulk::SstFileSet& files, bulk::WriteProgress& progress,
+  Status WriteNodes(storage::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
+  Status WriteRels(storage::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
+  Status WriteSchemaAndMeta(storage::SstFileSet& files, bulk::WriteProgress& progress,
                             uint64_t* bytes);
 
   std::string path_;
   storage::StorageOptions storage_options_;
-  bulk::DatabaseFingerprint fingerprint_;
+  storage::DatabaseFingerprint fingerprint_;
   std::shared_ptr<const CatalogSnapshot> catalog_;
   std::array<TokenTable, kTokenKindCount> tokens_;
   bool committed_ = false;

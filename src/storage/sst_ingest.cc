@@ -1,4 +1,4 @@
-#include "graph/bulk_sst.h"
+#include "storage/sst_ingest.h"
 
 #include <unistd.h>
 
@@ -16,11 +16,10 @@
 #include "storage/rocksdb_options.h"
 #include "storage/rocksdb_status.h"
 
-namespace smith::graph::bulk {
+namespace smith::storage {
 
 namespace fs = std::filesystem;
-using storage::Family;
-using storage::internal::FromRocksDb;
+using internal::FromRocksDb;
 
 namespace {
 
@@ -44,7 +43,7 @@ class Fnv {
 struct OpenDb {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  std::array<rocksdb::ColumnFamilyHandle*, storage::kFamilyCount> families{};
+  std::array<rocksdb::ColumnFamilyHandle*, kFamilyCount> families{};
 
   ~OpenDb() {
     if (db == nullptr) return;
@@ -53,31 +52,30 @@ struct OpenDb {
   }
 };
 
-Status OpenDatabase(const std::string& dir, const storage::StorageOptions& options,
+Status OpenDatabase(const std::string& dir, const StorageOptions& options,
                     const std::shared_ptr<rocksdb::Cache>& cache, OpenDb* out) {
   std::vector<std::string> names;
   rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
   if (!s.ok()) return FromRocksDb(s, "cannot open database directory '" + dir + "'");
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const std::string& name : names) {
-    std::optional<Family> f = storage::FamilyFromName(name);
-    descriptors.emplace_back(name, f ? storage::internal::MakeFamilyOptions(*f, options, cache)
-                                     : rocksdb::ColumnFamilyOptions());
+    std::optional<Family> f = FamilyFromName(name);
+    descriptors.emplace_back(
+        name, f ? internal::MakeFamilyOptions(*f, options, cache) : rocksdb::ColumnFamilyOptions());
   }
   rocksdb::DB* db = nullptr;
-  s = rocksdb::DB::Open(storage::internal::MakeDbOptions(options), dir, descriptors, &out->handles,
-                        &db);
+  s = rocksdb::DB::Open(internal::MakeDbOptions(options), dir, descriptors, &out->handles, &db);
   if (!s.ok()) return FromRocksDb(s, "cannot open database directory '" + dir + "'");
   out->db.reset(db);
   for (rocksdb::ColumnFamilyHandle* h : out->handles) {
-    if (std::optional<Family> f = storage::FamilyFromName(h->GetName())) {
-      out->families[storage::FamilyIndex(*f)] = h;
+    if (std::optional<Family> f = FamilyFromName(h->GetName())) {
+      out->families[FamilyIndex(*f)] = h;
     }
   }
-  for (Family f : storage::kAllFamilies) {
-    if (out->families[storage::FamilyIndex(f)] == nullptr) {
+  for (Family f : kAllFamilies) {
+    if (out->families[FamilyIndex(f)] == nullptr) {
       return Status::Corruption("database directory '" + dir + "' lacks column family '" +
-                                std::string(storage::FamilyName(f)) + "'");
+                                std::string(FamilyName(f)) + "'");
     }
   }
   return Status::OK();
@@ -90,7 +88,7 @@ Result<DatabaseFingerprint> FingerprintOpenDb(OpenDb& db) {
   Fnv hash;
   {
     std::unique_ptr<rocksdb::Iterator> it(
-        db.db->NewIterator(ro, db.families[storage::FamilyIndex(Family::kMeta)]));
+        db.db->NewIterator(ro, db.families[FamilyIndex(Family::kMeta)]));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       hash.Add(std::string_view(it->key().data(), it->key().size()));
       hash.Add(std::string_view(it->value().data(), it->value().size()));
@@ -99,8 +97,7 @@ Result<DatabaseFingerprint> FingerprintOpenDb(OpenDb& db) {
   }
   fp.meta_hash = hash.value();
   for (Family f : {Family::kNode, Family::kRel}) {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db.db->NewIterator(ro, db.families[storage::FamilyIndex(f)]));
+    std::unique_ptr<rocksdb::Iterator> it(db.db->NewIterator(ro, db.families[FamilyIndex(f)]));
     it->SeekToFirst();
     if (it->Valid()) fp.no_elements = false;
     if (!it->status().ok()) return FromRocksDb(it->status(), "reading the database");
@@ -150,7 +147,7 @@ class SstFileWriterImpl final : public SstFileWriter {
   uint64_t entries_ = 0;
 };
 
-SstFileSet::SstFileSet(std::string dir, storage::StorageOptions options)
+SstFileSet::SstFileSet(std::string dir, StorageOptions options)
     : dir_(std::move(dir)), options_(std::move(options)) {}
 
 SstFileSet::~SstFileSet() {
@@ -159,7 +156,7 @@ SstFileSet::~SstFileSet() {
 }
 
 Result<std::unique_ptr<SstFileSet>> SstFileSet::Create(const std::string& db_dir,
-                                                       const storage::StorageOptions& options) {
+                                                       const StorageOptions& options) {
   fs::path db(db_dir);
   fs::path dir =
       db.parent_path() / ("." + db.filename().string() + ".import-" + std::to_string(::getpid()));
@@ -173,15 +170,15 @@ Result<std::unique_ptr<SstFileSet>> SstFileSet::Create(const std::string& db_dir
 }
 
 Result<std::unique_ptr<SstFileWriter>> SstFileSet::NewWriter(Family f) {
-  rocksdb::Options options(storage::internal::MakeDbOptions(options_),
-                           storage::internal::MakeFamilyOptions(f, options_, nullptr));
+  rocksdb::Options options(internal::MakeDbOptions(options_),
+                           internal::MakeFamilyOptions(f, options_, nullptr));
   int number = 0;
   {
     std::lock_guard lock(mutex_);
     number = next_file_++;
   }
   std::string path =
-      dir_ + "/" + std::string(storage::FamilyName(f)) + "-" + std::to_string(number) + ".sst";
+      dir_ + "/" + std::string(FamilyName(f)) + "-" + std::to_string(number) + ".sst";
   auto writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options);
   return std::unique_ptr<SstFileWriter>(
       new SstFileWriterImpl(*this, f, std::move(path), std::move(writer)));
@@ -192,7 +189,7 @@ void SstFileSet::AddFinished(Family f, std::string path) {
   files_.push_back(File{f, std::move(path)});
 }
 
-Result<DatabaseFingerprint> FingerprintDatabase(storage::ReadView& view) {
+Result<DatabaseFingerprint> FingerprintDatabase(ReadView& view) {
   DatabaseFingerprint fp;
   Fnv hash;
   {
@@ -213,10 +210,10 @@ Result<DatabaseFingerprint> FingerprintDatabase(storage::ReadView& view) {
   return fp;
 }
 
-Status IngestSortedFiles(const std::string& db_dir, const storage::StorageOptions& options,
+Status IngestSortedFiles(const std::string& db_dir, const StorageOptions& options,
                          const DatabaseFingerprint& expected, const SstFileSet& files) {
-  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<storage::internal::ProcessLock> lock,
-                         storage::internal::ProcessLock::Acquire(db_dir));
+  SMITH_ASSIGN_OR_RETURN(std::unique_ptr<internal::ProcessLock> lock,
+                         internal::ProcessLock::Acquire(db_dir));
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(size_t{8} << 20);
   OpenDb db;
   SMITH_RETURN_IF_ERROR(OpenDatabase(db_dir, options, cache, &db));
@@ -227,9 +224,9 @@ Status IngestSortedFiles(const std::string& db_dir, const storage::StorageOption
                                 "imported (run the import again)");
   }
   std::vector<rocksdb::IngestExternalFileArg> args;
-  for (Family f : storage::kAllFamilies) {
+  for (Family f : kAllFamilies) {
     rocksdb::IngestExternalFileArg arg;
-    arg.column_family = db.families[storage::FamilyIndex(f)];
+    arg.column_family = db.families[FamilyIndex(f)];
     for (const SstFileSet::File& file : files.files()) {
       if (file.family == f) arg.external_files.push_back(file.path);
     }
@@ -252,4 +249,4 @@ Status IngestSortedFiles(const std::string& db_dir, const storage::StorageOption
   return Status::OK();
 }
 
-}  // namespace smith::graph::bulk
+}  // namespace smith::storage

@@ -1,11 +1,9 @@
-// Sorted-file ingestion for the bulk loader: writes column family contents as RocksDB SST files
-// and adds them to a database directory in one atomic step.
+// Sorted-file ingestion (used by the graph layer's bulk loader): writes column family contents as
+// RocksDB SST files and adds them to a database directory in one atomic step.
 //
-// This is the only graph-layer code that touches RocksDB (in bulk_sst.cc; this header includes
-// no RocksDB header). It opens the database itself, so the database must not be open anywhere,
-// this process included: IngestSortedFiles takes the directory's process lock and fails with
-// kLocked otherwise. It belongs in the storage layer (an Engine::IngestFiles); it lives here
-// because the storage layer does not offer ingestion yet.
+// It opens the database itself, so the database must not be open anywhere, this process
+// included: IngestSortedFiles takes the directory's process lock and fails with kLocked
+// otherwise.
 //
 // Files are written into a private temporary directory beside the database (same file system, so
 // ingestion moves them by hard link instead of copying); SstFileSet removes that directory and
@@ -13,8 +11,8 @@
 //
 // Thread safety: an SstFileSet is used by one thread at a time, except that distinct
 // SstFileWriters it handed out may be filled concurrently.
-#ifndef SMITH_GRAPH_BULK_SST_H_
-#define SMITH_GRAPH_BULK_SST_H_
+#ifndef SMITH_STORAGE_SST_INGEST_H_
+#define SMITH_STORAGE_SST_INGEST_H_
 
 #include <cstdint>
 #include <functional>
@@ -29,10 +27,8 @@
 #include "storage/storage_options.h"
 
 namespace smith::storage {
-class ReadView;
-}
 
-namespace smith::graph::bulk {
+class ReadView;
 
 // Writes one SST file for one column family. Keys must be added in strictly increasing bytewise
 // order. Destroying an unfinished writer leaves a partial file that SstFileSet deletes.
@@ -50,7 +46,7 @@ class SstFileSet {
  public:
   // Creates an empty temporary directory next to `db_dir` (which must be an absolute path).
   static Result<std::unique_ptr<SstFileSet>> Create(const std::string& db_dir,
-                                                    const storage::StorageOptions& options);
+                                                    const StorageOptions& options);
   ~SstFileSet();
   SstFileSet(const SstFileSet&) = delete;
   SstFileSet& operator=(const SstFileSet&) = delete;
@@ -58,23 +54,23 @@ class SstFileSet {
   // A new file for family `f`, formatted with the family's table options (filters, block size,
   // compression) so that ingested files read exactly like flushed ones. The writer must be
   // finished (or destroyed) before IngestSortedFiles.
-  Result<std::unique_ptr<SstFileWriter>> NewWriter(storage::Family f);
+  Result<std::unique_ptr<SstFileWriter>> NewWriter(Family f);
 
   const std::string& directory() const { return dir_; }
   // The finished, non-empty files, per family.
   struct File {
-    storage::Family family;
+    Family family;
     std::string path;
   };
   const std::vector<File>& files() const { return files_; }
 
  private:
   friend class SstFileWriterImpl;
-  SstFileSet(std::string dir, storage::StorageOptions options);
-  void AddFinished(storage::Family f, std::string path);
+  SstFileSet(std::string dir, StorageOptions options);
+  void AddFinished(Family f, std::string path);
 
   std::string dir_;
-  storage::StorageOptions options_;
+  StorageOptions options_;
   std::mutex mutex_;  // guards files_ and next_file_ (writers may finish on several threads)
   std::vector<File> files_;
   int next_file_ = 0;
@@ -88,16 +84,16 @@ struct DatabaseFingerprint {
   bool no_elements = true;
   bool operator==(const DatabaseFingerprint&) const = default;
 };
-Result<DatabaseFingerprint> FingerprintDatabase(storage::ReadView& view);
+Result<DatabaseFingerprint> FingerprintDatabase(ReadView& view);
 
 // Opens the database in `db_dir` (absolute, normalized; a smith database that nobody has open)
 // with `options`, checks that its fingerprint still equals `expected` (kInvalidState otherwise,
 // before anything is written), and ingests every file of `files` into its family atomically:
 // after a crash or failure either all of them are part of the database or none. Closes the
 // database again before returning.
-Status IngestSortedFiles(const std::string& db_dir, const storage::StorageOptions& options,
+Status IngestSortedFiles(const std::string& db_dir, const StorageOptions& options,
                          const DatabaseFingerprint& expected, const SstFileSet& files);
 
-}  // namespace smith::graph::bulk
+}  // namespace smith::storage
 
-#endif  // SMITH_GRAPH_BULK_SST_H_
+#endif  // SMITH_STORAGE_SST_INGEST_H_
