@@ -3,9 +3,13 @@
 // properties per row and a key constraint present. Half of each batch updates existing keys
 // chosen at random, half creates new ones.
 //
+// Also a 2-hop pattern query from a keyed node and an aggregation over all nodes, timed, with
+// their plans printed.
+//
 // SMITH_BENCH_MAX_NODES caps the store sizes (the test command runs a small smoke run).
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -133,6 +137,81 @@ void BM_CypherRelationshipMerge(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kBatch);
 }
 
+// Read queries over a store with (about) two KNOWS relationships per node, created by the
+// relationship MERGE statement above in batches of 1000 random pairs.
+const char* kTwoHop =
+    "MATCH (a:Person {key: $key})-[:KNOWS]->(b)-[:KNOWS]->(c) RETURN count(DISTINCT c) AS reach";
+const char* kAggregation =
+    "MATCH (p:Person) RETURN p.age % 10 AS bucket, count(*) AS people, avg(p.score) AS mean "
+    "ORDER BY bucket";
+
+Store& GetConnectedStore(int64_t size) {
+  Store& s = GetStore(size);
+  std::uniform_int_distribution<int64_t> pick(0, s.nodes - 1);
+  while (static_cast<int64_t>(s.pairs.size()) < 2 * s.nodes) {
+    std::vector<Value> rows;
+    for (int r = 0; r < kBatch; ++r) {
+      std::pair<int64_t, int64_t> p{pick(s.rng), pick(s.rng)};
+      s.pairs.push_back(p);
+      rows.push_back(Value::Map(ValueMap::FromEntries(
+          {{"a", Value::String(KeyOf(p.first))},
+           {"b", Value::String(KeyOf(p.second))},
+           {"props", Value::Map(ValueMap::FromEntries({{"since", Value::Int(r)}}))}})));
+    }
+    s.Run(kRelMerge, std::move(rows));
+  }
+  return s;
+}
+
+// Prints the plan of `query` once per store size (docs/performance.md shows it).
+void PrintPlanOnce(Store& s, const char* query, int64_t size) {
+  static std::map<std::pair<const char*, int64_t>, bool> printed;
+  if (printed[{query, size}]) return;
+  printed[{query, size}] = true;
+  auto result = s.db->Run(std::string("EXPLAIN ") + query,
+                          ValueMap::FromEntries({{"key", Value::String(KeyOf(0))}}));
+  if (!result.ok()) std::abort();
+  auto summary = (*result)->Consume();
+  if (!summary.ok()) std::abort();
+  std::printf("plan (%lld nodes): %s\n%s\n", static_cast<long long>(size), query,
+              summary->plan.c_str());
+}
+
+// Drains a read query's records; returns how many there were.
+int64_t Drain(Store& s, const char* query, const ValueMap& params) {
+  auto result = s.db->Run(query, params);
+  if (!result.ok()) std::abort();
+  std::vector<Value> record;
+  int64_t n = 0;
+  while (true) {
+    auto more = (*result)->Next(&record);
+    if (!more.ok()) std::abort();
+    if (!*more) return n;
+    ++n;
+  }
+}
+
+void BM_CypherTwoHop(benchmark::State& state) {
+  if (SkipLarge(state)) return;
+  Store& s = GetConnectedStore(state.range(0));
+  PrintPlanOnce(s, kTwoHop, state.range(0));
+  std::uniform_int_distribution<int64_t> pick(0, s.nodes - 1);
+  for (auto _ : state) {
+    Drain(s, kTwoHop, ValueMap::FromEntries({{"key", Value::String(KeyOf(pick(s.rng)))}}));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_CypherAggregation(benchmark::State& state) {
+  if (SkipLarge(state)) return;
+  Store& s = GetConnectedStore(state.range(0));
+  PrintPlanOnce(s, kAggregation, state.range(0));
+  for (auto _ : state) {
+    if (Drain(s, kAggregation, {}) != 10) std::abort();
+  }
+  state.SetItemsProcessed(state.iterations() * s.nodes);
+}
+
 #define SMITH_SIZES Arg(10'000)->Arg(100'000)->Arg(1'000'000)
 BENCHMARK(BM_CypherNodeMerge)
     ->SMITH_SIZES->Iterations(50)
@@ -140,6 +219,14 @@ BENCHMARK(BM_CypherNodeMerge)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CypherRelationshipMerge)
     ->SMITH_SIZES->Iterations(50)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CypherTwoHop)
+    ->SMITH_SIZES->Iterations(2000)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CypherAggregation)
+    ->SMITH_SIZES->Iterations(5)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
