@@ -44,6 +44,8 @@ int Dispatch(const std::vector<std::string>& argv) {
       PrintOverview(out);
       return kExitOk;
     }
+    // The import command documents its own options (they are many).
+    if (args[0] == "import") return RunImport({"--help"}, out, err);
     if (!PrintCommandHelp(out, args[0])) {
       err << "smith help: unknown command '" << args[0] << "'\n";
       return kExitUsage;
@@ -56,6 +58,7 @@ int Dispatch(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   for (const std::string& a : args) {
+    if (command == "import") break;  // handles --help itself
     if (a == "--help" || a == "-h") {
       PrintCommandHelp(out, command);
       return kExitOk;
