@@ -200,10 +200,12 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   std::vector<Item> items;
   std::vector<std::unique_ptr<Variable>> star_vars;
   if (projection.star) {
+    // RETURN * needs a named variable (the TCK's NoVariablesInScope); WITH * over anonymous
+    // pattern variables only is allowed and passes nothing on.
     const bool any_named =
         std::any_of(scope_.vars().begin(), scope_.vars().end(),
                     [](const auto& entry) { return !entry.first.starts_with("  "); });
-    if (!any_named) {
+    if (is_return ? !any_named : scope_.vars().empty()) {
       Fail(StatusCode::kSyntaxError,
            std::string(is_return ? "RETURN" : "WITH") +
                " * is not allowed when there are no "
