@@ -235,7 +235,16 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
     for (const auto& [key_text, slot] : *group_substitution_) {
       if (key_text == text) return std::make_unique<SlotExpr>(slot, text);
     }
+    // Variables bound inside the expression (comprehensions, subqueries) shadow the input's
+    // with new slots and compile normally.
+    std::optional<VarInfo> input_var;
+    std::optional<VarInfo> current;
     if (expr.kind == ExprKind::kVariable) {
+      const std::string& name = expr.As<Variable>().name;
+      if (substitution_input_scope_ != nullptr) input_var = substitution_input_scope_->Find(name);
+      current = scope_.Find(name);
+    }
+    if (input_var && current && current->slot == input_var->slot) {
       Fail(StatusCode::kSyntaxError,
            "In a WITH/RETURN with DISTINCT or an aggregation, it is not possible to access "
            "variables declared before the WITH/RETURN: " +

@@ -283,14 +283,18 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
         });
         if (!ContainsAggregate(e) && !reads_input) continue;
         group_substitution_ = &keys;
+        const Scope input_scope = scope_;
+        substitution_input_scope_ = &input_scope;
         int slot = slots_.Next();
         try {
           post_exprs.push_back(CompileWithAggregates(e, &aggs));
         } catch (...) {
           group_substitution_ = nullptr;
+          substitution_input_scope_ = nullptr;
           throw;
         }
         group_substitution_ = nullptr;
+        substitution_input_scope_ = nullptr;
         post_slots.push_back(slot);
         hidden_order_slots[k] = slot;
       }
@@ -342,7 +346,35 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
     for (const auto& [name, info] : new_scope.vars()) scope_.Bind(name, info);
   }
   // WITH ... WHERE sees the same names as ORDER BY; it filters after SKIP / LIMIT.
-  exec::ExprPtr where_expr = where != nullptr ? CompilePredicate(*where) : nullptr;
+  // After DISTINCT (without aggregation) only the projected values remain: an ORDER BY or WHERE
+  // that reads the input's variables may use them only as spelled in the projection (as for
+  // aggregation keys above).
+  std::vector<std::pair<std::string, int>> distinct_keys;
+  if (projection.distinct && !aggregating) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      distinct_keys.emplace_back(ToCypher(*items[i].expr), out_slots[i]);
+      distinct_keys.emplace_back(QuoteVariable(items[i].name), out_slots[i]);
+    }
+  }
+  auto compile_after = [&](const Expression& e, bool predicate) {
+    std::vector<std::string> vars;
+    CollectVariables(e, &vars);
+    const bool reads_input = std::any_of(vars.begin(), vars.end(), [&](const std::string& v) {
+      return std::none_of(items.begin(), items.end(), [&](const Item& it) { return it.name == v; });
+    });
+    if (distinct_keys.empty() || !reads_input) return predicate ? CompilePredicate(e) : Compile(e);
+    group_substitution_ = &distinct_keys;
+    exec::ExprPtr out;
+    try {
+      out = predicate ? CompilePredicate(e) : Compile(e);
+    } catch (...) {
+      group_substitution_ = nullptr;
+      throw;
+    }
+    group_substitution_ = nullptr;
+    return out;
+  };
+  exec::ExprPtr where_expr = where != nullptr ? compile_after(*where, true) : nullptr;
   if (!projection.order_by.empty()) {
     std::vector<exec::SortKey> keys;
     for (size_t k = 0; k < projection.order_by.size(); ++k) {
@@ -350,7 +382,7 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
       auto hidden = hidden_order_slots.find(k);
       exec::ExprPtr key = hidden != hidden_order_slots.end()
                               ? std::make_unique<exec::SlotExpr>(hidden->second, "order key")
-                              : Compile(*s.expr);
+                              : compile_after(*s.expr, false);
       keys.push_back(exec::SortKey{std::move(key), s.descending});
     }
     op = exec::MakeSort(std::move(op), std::move(keys));

@@ -94,6 +94,9 @@ class Planner {
   // While compiling ORDER BY items over an aggregation: (expression text, slot) of the grouping
   // keys and their aliases, which replace matching subexpressions (see PlanProjection).
   const std::vector<std::pair<std::string, int>>* group_substitution_ = nullptr;
+  // With an aggregation's substitution: the input's scope, whose variables are out of reach
+  // unless substituted (null for DISTINCT, where they are simply not in scope any more).
+  const Scope* substitution_input_scope_ = nullptr;
   // Names of the parameters the compiled expressions read (checked before execution).
   std::set<std::string> parameters_;
   // Aggregates being collected by CompileWithAggregates (null outside a projection).
