@@ -95,6 +95,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
   SMITH_RETURN_IF_ERROR(CheckActive());
   Status status = PurgeStaleIndexEntries();
   if (status.ok()) {
+    WriteUnwrittenRecords();
     if (next_node_id_ != graph_.next_node_id_) {
       txn_->Put(Family::kMeta, keys::kMetaNextNodeId, keys::IdKey(next_node_id_));
     }
@@ -109,8 +110,11 @@ Status GraphWriter::FinishCommit(bool keep_going) {
   if (!status.ok()) {
     // The storage transaction is finished either way; forget everything it did.
     active_ = false;
+    txn_->Rollback();
     graph_.tokens_.RollbackPending();
     overlay_.clear();
+    unwritten_nodes_.clear();
+    unwritten_rels_.clear();
     writer_lock_.unlock();
     return status;
   }
@@ -156,6 +160,8 @@ void GraphWriter::Rollback() {
   txn_->Rollback();
   graph_.tokens_.RollbackPending();
   overlay_.clear();
+  unwritten_nodes_.clear();
+  unwritten_rels_.clear();
   stale_index_entries_.clear();
   writer_lock_.unlock();
 }

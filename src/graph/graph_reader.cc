@@ -137,6 +137,10 @@ GraphReader::GraphReader(Graph& graph, std::unique_ptr<storage::ReadView> view)
 GraphReader::~GraphReader() = default;
 
 Result<bool> GraphReader::GetNode(NodeId id, NodeRecord* out) {
+  if (const NodeRecord* unwritten = UnwrittenNode(id)) {
+    *out = *unwritten;
+    return true;
+  }
   std::string value;
   SMITH_ASSIGN_OR_RETURN(bool found, view_->Get(storage::Family::kNode, keys::IdKey(id), &value));
   if (!found) return false;
@@ -145,6 +149,10 @@ Result<bool> GraphReader::GetNode(NodeId id, NodeRecord* out) {
 }
 
 Result<bool> GraphReader::GetRel(RelId id, RelRecord* out) {
+  if (const RelRecord* unwritten = UnwrittenRel(id)) {
+    *out = *unwritten;
+    return true;
+  }
   std::string value;
   SMITH_ASSIGN_OR_RETURN(bool found, view_->Get(storage::Family::kRel, keys::IdKey(id), &value));
   if (!found) return false;
@@ -154,6 +162,7 @@ Result<bool> GraphReader::GetRel(RelId id, RelRecord* out) {
 }
 
 std::unique_ptr<IdCursor> GraphReader::ScanAllNodes() {
+  BeforeRecordScan();
   return std::make_unique<KeySuffixIdCursor>(view_->NewIterator(storage::Family::kNode, "", ""));
 }
 
@@ -164,6 +173,7 @@ std::unique_ptr<IdCursor> GraphReader::ScanLabel(TokenId label) {
 }
 
 std::unique_ptr<IdCursor> GraphReader::ScanAllRels() {
+  BeforeRecordScan();
   return std::make_unique<KeySuffixIdCursor>(view_->NewIterator(storage::Family::kRel, "", ""));
 }
 

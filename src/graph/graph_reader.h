@@ -103,6 +103,13 @@ class GraphReader {
   Result<bool> IndexEntryIsLive(const SchemaObject& index, std::string_view entry_key,
                                 uint64_t element);
   virtual void OnStaleIndexEntry(std::string_view /*entry_key*/) {}
+  // A writer keeps the records of the elements it created in memory until it commits (see
+  // GraphWriter::unwritten_nodes_); GetNode/GetRel consult these first. A plain reader has none.
+  virtual const NodeRecord* UnwrittenNode(NodeId /*id*/) const { return nullptr; }
+  virtual const RelRecord* UnwrittenRel(RelId /*id*/) const { return nullptr; }
+  // Called before a scan of the node or relationship records themselves; a writer then moves its
+  // unwritten records into its transaction so that the scan sees them.
+  virtual void BeforeRecordScan() {}
   // A cursor over the adjacency entries whose keys start with `prefix`. A writer overrides it to
   // add its own pending entries without indexing all of its pending writes.
   virtual std::unique_ptr<AdjCursor> NewAdjCursor(const std::string& prefix);

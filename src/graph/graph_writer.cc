@@ -97,7 +97,57 @@ Status GraphWriter::CheckActive() const {
   return Status::OK();
 }
 
-size_t GraphWriter::PendingWrites() const { return txn_->PendingCount(); }
+size_t GraphWriter::PendingWrites() const {
+  return txn_->PendingCount() + unwritten_nodes_.size() + unwritten_rels_.size();
+}
+
+const NodeRecord* GraphWriter::UnwrittenNode(NodeId id) const {
+  auto it = unwritten_nodes_.find(id);
+  return it == unwritten_nodes_.end() ? nullptr : &it->second;
+}
+
+const RelRecord* GraphWriter::UnwrittenRel(RelId id) const {
+  auto it = unwritten_rels_.find(id);
+  return it == unwritten_rels_.end() ? nullptr : &it->second;
+}
+
+void GraphWriter::WriteUnwrittenRecords() {
+  std::string value;
+  for (const auto& [id, record] : unwritten_nodes_) {
+    value.clear();
+    EncodeNodeRecord(record, &value);
+    txn_->Put(Family::kNode, keys::IdKey(id), value);
+  }
+  for (const auto& [id, record] : unwritten_rels_) {
+    value.clear();
+    EncodeRelRecord(record, &value);
+    txn_->Put(Family::kRel, keys::IdKey(id), value);
+  }
+  unwritten_nodes_.clear();
+  unwritten_rels_.clear();
+}
+
+void GraphWriter::PutNodeRecord(NodeId node, NodeRecord record) {
+  auto it = unwritten_nodes_.find(node);
+  if (it != unwritten_nodes_.end()) {
+    it->second = std::move(record);
+    return;
+  }
+  std::string value;
+  EncodeNodeRecord(record, &value);
+  txn_->Put(Family::kNode, keys::IdKey(node), value);
+}
+
+void GraphWriter::PutRelRecord(RelId rel, RelRecord record) {
+  auto it = unwritten_rels_.find(rel);
+  if (it != unwritten_rels_.end()) {
+    it->second = std::move(record);
+    return;
+  }
+  std::string value;
+  EncodeRelRecord(record, &value);
+  txn_->Put(Family::kRel, keys::IdKey(rel), value);
+}
 
 Result<TokenId> GraphWriter::GetOrCreateToken(TokenKind kind, std::string_view name) {
   SMITH_RETURN_IF_ERROR(CheckActive());
@@ -305,15 +355,13 @@ Result<NodeId> GraphWriter::CreateNode(std::vector<TokenId> labels, PropertyList
       CheckConstraints(EntityKind::kNode, id, labels, properties, nullptr, nullptr));
   ++next_node_id_;
   NodeRecord record{std::move(labels), std::move(properties)};
-  std::string value;
-  EncodeNodeRecord(record, &value);
-  txn_->Put(Family::kNode, keys::IdKey(id), value);
   for (TokenId label : record.labels) txn_->Put(Family::kLabel, keys::LabelKey(label, id), "");
   WriteSchemaEntries(EntityKind::kNode, id, record.labels, record.properties, nullptr, nullptr);
   overlay_.labels[id] = LabelTable().Intern(record.labels);
   counters_.nodes_created++;
   counters_.labels_added += static_cast<int64_t>(record.labels.size());
   counters_.properties_set += static_cast<int64_t>(record.properties.size());
+  unwritten_nodes_.emplace_hint(unwritten_nodes_.end(), id, std::move(record));
   return id;
 }
 
@@ -338,7 +386,8 @@ Status GraphWriter::UpdateNode(NodeId node, RecordPatch patch) {
   // The blind path needs no old values: no property removals, no schema on changed labels
   // (beyond indexes on removed labels, whose stale entries readers skip), and no constrained or
   // partially-set composite indexed property.
-  bool blind = patch.unset.empty();
+  // A node created by this transaction is rewritten in memory, which is cheaper than a patch.
+  bool blind = patch.unset.empty() && !unwritten_nodes_.contains(node);
   for (TokenId l : patch.add_labels) {
     blind = blind && catalog_->ForToken(EntityKind::kNode, l).empty();
   }
@@ -374,9 +423,15 @@ Status GraphWriter::UpdateNode(NodeId node, RecordPatch patch) {
 }
 
 Status GraphWriter::UpdateNodeFull(NodeId node, const RecordPatch& patch) {
-  NodeRecord old_record;
-  SMITH_ASSIGN_OR_RETURN(bool found, GetNode(node, &old_record));
-  if (!found) return Status::Internal("node " + std::to_string(node) + " has no record");
+  // A node created by this transaction is read in place (no copy); the reference stays valid
+  // until PutNodeRecord replaces it, which is its last use.
+  NodeRecord stored;
+  const NodeRecord* unwritten = UnwrittenNode(node);
+  if (unwritten == nullptr) {
+    SMITH_ASSIGN_OR_RETURN(bool found, GetNode(node, &stored));
+    if (!found) return Status::Internal("node " + std::to_string(node) + " has no record");
+  }
+  const NodeRecord& old_record = unwritten != nullptr ? *unwritten : stored;
   NodeRecord record = old_record;
   ApplyPatch(patch, &record.labels, &record.properties);
   SMITH_RETURN_IF_ERROR(CheckConstraints(EntityKind::kNode, node, record.labels, record.properties,
@@ -401,9 +456,6 @@ Status GraphWriter::UpdateNodeFull(NodeId node, const RecordPatch& patch) {
   }
   WriteSchemaEntries(EntityKind::kNode, node, record.labels, record.properties,
                      &old_record.properties, &old_record.labels);
-  std::string value;
-  EncodeNodeRecord(record, &value);
-  txn_->Put(Family::kNode, keys::IdKey(node), value);
   for (TokenId l : patch.add_labels) txn_->Put(Family::kLabel, keys::LabelKey(l, node), "");
   for (TokenId l : patch.remove_labels) txn_->Delete(Family::kLabel, keys::LabelKey(l, node));
   if (!patch.add_labels.empty() || !patch.remove_labels.empty()) {
@@ -411,6 +463,7 @@ Status GraphWriter::UpdateNodeFull(NodeId node, const RecordPatch& patch) {
   }
   int64_t removed = 0;
   for (TokenId k : patch.unset) removed += old_record.Find(k) != nullptr ? 1 : 0;
+  PutNodeRecord(node, std::move(record));
   counters_.properties_set += static_cast<int64_t>(patch.set.size()) + removed;
   counters_.labels_added += static_cast<int64_t>(patch.add_labels.size());
   counters_.labels_removed += static_cast<int64_t>(patch.remove_labels.size());
@@ -441,7 +494,7 @@ Status GraphWriter::DeleteNode(NodeId node, bool detach) {
   std::sort(rels.begin(), rels.end());
   rels.erase(std::unique(rels.begin(), rels.end()), rels.end());
   for (RelId rel : rels) SMITH_RETURN_IF_ERROR(DeleteRel(rel));
-  txn_->Delete(Family::kNode, keys::IdKey(node));
+  if (unwritten_nodes_.erase(node) == 0) txn_->Delete(Family::kNode, keys::IdKey(node));
   for (TokenId l : record.labels) txn_->Delete(Family::kLabel, keys::LabelKey(l, node));
   RemoveSchemaEntries(EntityKind::kNode, node, record.labels, record.properties);
   overlay_.labels[node] = NodeLabelTable::kAbsent;
@@ -467,9 +520,6 @@ Result<RelId> GraphWriter::CreateRel(TokenId type, NodeId start, NodeId end,
       CheckConstraints(EntityKind::kRelationship, id, types, properties, nullptr, nullptr));
   ++next_rel_id_;
   RelRecord record{type, start, end, std::move(properties)};
-  std::string value;
-  EncodeRelRecord(record, &value);
-  txn_->Put(Family::kRel, keys::IdKey(id), value);
   std::string adjacency[] = {keys::AdjKey(start, Direction::kOutgoing, type, end, id),
                              keys::AdjKey(end, Direction::kIncoming, type, start, id)};
   for (std::string& key : adjacency) {
@@ -480,6 +530,7 @@ Result<RelId> GraphWriter::CreateRel(TokenId type, NodeId start, NodeId end,
   WriteSchemaEntries(EntityKind::kRelationship, id, types, record.properties, nullptr, nullptr);
   counters_.relationships_created++;
   counters_.properties_set += static_cast<int64_t>(record.properties.size());
+  unwritten_rels_.emplace_hint(unwritten_rels_.end(), id, std::move(record));
   return id;
 }
 
@@ -493,7 +544,7 @@ Status GraphWriter::UpdateRel(RelId rel, TokenId type, RecordPatch patch) {
   NormalizeProperties(&patch.set);
   SortUnique(&patch.unset);
   SMITH_RETURN_IF_ERROR(ValidateProperties(patch.set));
-  bool blind = patch.unset.empty();
+  bool blind = patch.unset.empty() && !unwritten_rels_.contains(rel);
   for (const SchemaObject* o : catalog_->ForToken(EntityKind::kRelationship, type)) {
     size_t touched = 0;
     for (TokenId k : o->properties) touched += FindProperty(patch.set, k) != nullptr ? 1 : 0;
@@ -510,9 +561,16 @@ Status GraphWriter::UpdateRel(RelId rel, TokenId type, RecordPatch patch) {
 }
 
 Status GraphWriter::UpdateRelFull(RelId rel, const RecordPatch& patch) {
-  RelRecord old_record;
-  SMITH_ASSIGN_OR_RETURN(bool found, GetRel(rel, &old_record));
-  if (!found) return Status::NotFound("relationship " + std::to_string(rel) + " does not exist");
+  // As UpdateNodeFull: a relationship created by this transaction is read in place.
+  RelRecord stored;
+  const RelRecord* unwritten = UnwrittenRel(rel);
+  if (unwritten == nullptr) {
+    SMITH_ASSIGN_OR_RETURN(bool found, GetRel(rel, &stored));
+    if (!found) {
+      return Status::NotFound("relationship " + std::to_string(rel) + " does not exist");
+    }
+  }
+  const RelRecord& old_record = unwritten != nullptr ? *unwritten : stored;
   RelRecord record = old_record;
   ApplyPatch(patch, nullptr, &record.properties);
   const std::vector<TokenId> types{record.type};
@@ -533,11 +591,9 @@ Status GraphWriter::UpdateRelFull(RelId rel, const RecordPatch& patch) {
   }
   WriteSchemaEntries(EntityKind::kRelationship, rel, types, record.properties,
                      &old_record.properties, &types);
-  std::string value;
-  EncodeRelRecord(record, &value);
-  txn_->Put(Family::kRel, keys::IdKey(rel), value);
   int64_t removed = 0;
   for (TokenId k : patch.unset) removed += old_record.Find(k) != nullptr ? 1 : 0;
+  PutRelRecord(rel, std::move(record));
   counters_.properties_set += static_cast<int64_t>(patch.set.size()) + removed;
   return Status::OK();
 }
@@ -547,7 +603,7 @@ Status GraphWriter::DeleteRel(RelId rel) {
   RelRecord record;
   SMITH_ASSIGN_OR_RETURN(bool found, GetRel(rel, &record));
   if (!found) return Status::NotFound("relationship " + std::to_string(rel) + " does not exist");
-  txn_->Delete(Family::kRel, keys::IdKey(rel));
+  if (unwritten_rels_.erase(rel) == 0) txn_->Delete(Family::kRel, keys::IdKey(rel));
   txn_->Delete(Family::kAdj,
                keys::AdjKey(record.start, Direction::kOutgoing, record.type, record.end, rel));
   txn_->Delete(Family::kAdj,

@@ -15,6 +15,7 @@
 #define SMITH_GRAPH_GRAPH_WRITER_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -131,6 +132,15 @@ class GraphWriter final : public GraphReader {
   std::string DescribeProperties(const SchemaObject& c, const PropertyList& props) const;
   Status FinishCommit(bool keep_going);
   void OnStaleIndexEntry(std::string_view entry_key) override;
+  const NodeRecord* UnwrittenNode(NodeId id) const override;
+  const RelRecord* UnwrittenRel(RelId id) const override;
+  void BeforeRecordScan() override { WriteUnwrittenRecords(); }
+  // Moves unwritten_nodes_ / unwritten_rels_ into the storage transaction, in id order.
+  void WriteUnwrittenRecords();
+  // Replaces the record of an existing element: in unwritten_* when it is there, else in the
+  // transaction.
+  void PutNodeRecord(NodeId node, NodeRecord record);
+  void PutRelRecord(RelId rel, RelRecord record);
   std::unique_ptr<AdjCursor> NewAdjCursor(const std::string& prefix) override;
 
   std::unique_lock<std::mutex> writer_lock_;  // on Graph::writer_mutex_ while active
@@ -144,6 +154,14 @@ class GraphWriter final : public GraphReader {
   bool catalog_changed_ = false;
   std::vector<SchemaId> dropped_schema_;
   std::unordered_set<RelId> deleted_rels_;
+  // Records of the elements this transaction created, kept out of the write batch until commit
+  // (or until a scan of the record family needs them). An ingest statement usually creates an
+  // element and then sets its properties (MERGE ... SET n += row.props); keeping the record here
+  // lets the SET rewrite it in place with exact index maintenance, instead of appending a merge
+  // operand: one memtable entry per new element instead of two, written in key order.
+  // Invariant: an id is in unwritten_nodes_ only if the batch holds no write of its record key.
+  std::map<NodeId, NodeRecord> unwritten_nodes_;
+  std::map<RelId, RelRecord> unwritten_rels_;
   // Index entries found stale by this transaction's reads; deleted at commit if still stale.
   std::vector<std::string> stale_index_entries_;
   Status PurgeStaleIndexEntries();

@@ -40,22 +40,24 @@ T Check(Result<T> result) {
 graph::PropertyList ToPropertyList(ExecContext& ctx, const Value& map, const char* clause) {
   graph::PropertyList props;
   if (map.is_null()) return props;
-  ValueMap entries;
+  ValueMap element_props;  // only for nodes and relationships
+  const ValueMap* entries = &element_props;
   if (map.is_map()) {
-    entries = map.AsMap();
+    entries = &map.AsMap();
   } else if (map.type() == ValueType::kNode) {
-    if (const auto* r = ctx.NodeRecordOf(map.AsNode().id))
-      entries = ctx.PropertiesOf(r->properties);
+    if (const auto* r = ctx.NodeRecordOf(map.AsNode().id)) {
+      element_props = ctx.PropertiesOf(r->properties);
+    }
   } else if (map.type() == ValueType::kRelationship) {
     if (const auto* r = ctx.RelRecordOf(map.AsRelationship().id)) {
-      entries = ctx.PropertiesOf(r->properties);
+      element_props = ctx.PropertiesOf(r->properties);
     }
   } else {
     ThrowError(StatusCode::kTypeError, std::string("Expected a map in ") + clause + " but got " +
                                            std::string(ValueTypeName(map.type())));
   }
-  props.reserve(entries.size());
-  for (const auto& [key, value] : entries) {
+  props.reserve(entries->size());
+  for (const auto& [key, value] : *entries) {
     props.emplace_back(ctx.Token(TokenKind::kPropertyKey, key), value);
   }
   return props;
