@@ -2,6 +2,7 @@
 
 #include "common/key_codec.h"
 #include "graph/graph.h"
+#include "graph/node_record_reader.h"
 #include "storage/engine.h"
 
 namespace smith::graph {
@@ -164,6 +165,11 @@ Result<bool> GraphReader::GetRel(RelId id, RelRecord* out) {
 std::unique_ptr<IdCursor> GraphReader::ScanAllNodes() {
   BeforeRecordScan();
   return std::make_unique<KeySuffixIdCursor>(view_->NewIterator(storage::Family::kNode, "", ""));
+}
+
+std::unique_ptr<NodeRecordReader> GraphReader::NewNodeRecordReader() {
+  return std::make_unique<NodeRecordReader>(*this,
+                                            view_->NewIterator(storage::Family::kNode, "", ""));
 }
 
 std::unique_ptr<IdCursor> GraphReader::ScanLabel(TokenId label) {

@@ -28,6 +28,7 @@ class Iterator;
 namespace smith::graph {
 
 class Graph;
+class NodeRecordReader;
 
 // Ids of nodes or relationships, in ascending id order unless stated otherwise.
 class IdCursor {
@@ -68,6 +69,8 @@ class GraphReader {
   Result<bool> GetRel(RelId id, RelRecord* out);
 
   std::unique_ptr<IdCursor> ScanAllNodes();
+  // For reading the records of scanned nodes (see node_record_reader.h). Not for writers.
+  std::unique_ptr<NodeRecordReader> NewNodeRecordReader();
   std::unique_ptr<IdCursor> ScanLabel(TokenId label);
   std::unique_ptr<IdCursor> ScanAllRels();
   std::unique_ptr<IdCursor> ScanRelType(TokenId type);

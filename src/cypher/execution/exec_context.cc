@@ -2,6 +2,7 @@
 
 #include "cypher/execution/cypher_error.h"
 #include "cypher/functions/temporal_property.h"
+#include "graph/node_record_reader.h"
 
 namespace smith::exec {
 
@@ -30,7 +31,12 @@ const Value& ExecContext::Parameter(const std::string& name) const {
 const graph::NodeRecord* ExecContext::NodeRecordOf(graph::NodeId id) {
   if (cached_node_id_ != id) {
     cached_node_id_ = id;
-    auto found = reader_.GetNode(id, &cached_node_);
+    // Without pending writes, records come through the sequential reader (fast for scans).
+    if (writer_ == nullptr && node_records_ == nullptr) {
+      node_records_ = reader_.NewNodeRecordReader();
+    }
+    auto found = writer_ == nullptr ? node_records_->Read(id, &cached_node_)
+                                    : reader_.GetNode(id, &cached_node_);
     if (!found.ok()) {
       cached_node_id_.reset();
       throw CypherError(found.status());

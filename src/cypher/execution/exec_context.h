@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -24,6 +25,7 @@
 #include "cypher/functions/function_context.h"
 #include "graph/graph_reader.h"
 #include "graph/graph_writer.h"
+#include "graph/node_record_reader.h"
 
 namespace smith::exec {
 
@@ -89,6 +91,8 @@ class ExecContext {
   std::optional<graph::NodeId> cached_node_id_;
   bool cached_node_exists_ = false;
   graph::NodeRecord cached_node_;
+  // Created on the first node record read of a statement without a writer.
+  std::unique_ptr<graph::NodeRecordReader> node_records_;
   std::optional<graph::RelId> cached_rel_id_;
   bool cached_rel_exists_ = false;
   graph::RelRecord cached_rel_;
