@@ -124,7 +124,9 @@ class BulkLoader {
                         std::vector<std::pair<const SchemaObject*, std::string>>& tuples);
   // Each writes its families' files; `bytes` accumulates the key and value bytes written.
   Status WriteNodes(storage::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
+  // Relationship records and the relationship type lists.
   Status WriteRels(storage::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
+  Status WriteAdjacency(storage::SstFileSet& files, bulk::WriteProgress& progress, uint64_t* bytes);
   Status WriteSchemaAndMeta(storage::SstFileSet& files, bulk::WriteProgress& progress,
                             uint64_t* bytes);
 

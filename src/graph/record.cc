@@ -184,19 +184,23 @@ void ApplyProperties(const RecordPatch& patch, PropertyList* properties) {
 }
 
 void NormalizeProperties(PropertyList* list) {
+  // Usually already strictly ascending (columns of an import file, a statement's map keys in
+  // token order): no sort, no allocation.
+  auto not_ascending = [](const auto& a, const auto& b) { return a.first >= b.first; };
+  if (std::adjacent_find(list->begin(), list->end(), not_ascending) == list->end()) return;
   std::stable_sort(list->begin(), list->end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  // Keep the last of each run of equal keys.
-  PropertyList out;
-  out.reserve(list->size());
-  for (auto& entry : *list) {
-    if (!out.empty() && out.back().first == entry.first) {
-      out.back() = std::move(entry);
+  // Keep the last of each run of equal keys, in place.
+  size_t kept = 0;
+  for (size_t i = 0; i < list->size(); ++i) {
+    if (kept > 0 && (*list)[kept - 1].first == (*list)[i].first) {
+      (*list)[kept - 1] = std::move((*list)[i]);
     } else {
-      out.push_back(std::move(entry));
+      if (kept != i) (*list)[kept] = std::move((*list)[i]);
+      ++kept;
     }
   }
-  *list = std::move(out);
+  list->resize(kept);
 }
 
 }  // namespace smith::graph
