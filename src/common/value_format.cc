@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/cypher_string.h"
 #include "common/value.h"
 
 namespace smith {
@@ -66,32 +67,6 @@ void AppendFloat(double d, std::string* out) {
   }
   out->push_back('E');
   out->append(std::to_string(exponent));
-}
-
-void AppendQuoted(std::string_view s, std::string* out) {
-  out->push_back('\'');
-  for (char c : s) {
-    switch (c) {
-      case '\'':
-        out->append("\\'");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        out->push_back(c);
-    }
-  }
-  out->push_back('\'');
 }
 
 bool IsPlainIdentifier(std::string_view s) {
@@ -190,7 +165,7 @@ void Value::AppendTo(std::string* out) const {
       AppendFloat(payload_.f, out);
       return;
     case ValueType::kString:
-      AppendQuoted(StringData(), out);
+      AppendCypherStringLiteral(StringData(), out);
       return;
     case ValueType::kBytes: {
       static constexpr char kHex[] = "0123456789abcdef";

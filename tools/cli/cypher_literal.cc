@@ -4,52 +4,16 @@
 #include <cstdio>
 #include <limits>
 
+#include "common/cypher_string.h"
+
 namespace smith::cli {
 
 namespace {
 
-void AppendString(std::string_view s, std::string* out) {
-  out->push_back('\'');
-  for (char c : s) {
-    switch (c) {
-      case '\'':
-        out->append("\\'");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", static_cast<unsigned>(c));
-          out->append(buf);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('\'');
-}
-
 void AppendCall(const char* function, const std::string& text, std::string* out) {
   out->append(function);
   out->push_back('(');
-  AppendString(text, out);
+  AppendCypherStringLiteral(text, out);
   out->push_back(')');
 }
 
@@ -79,7 +43,7 @@ Status AppendCypherLiteral(const Value& value, std::string* out) {
     case ValueType::kBool:
     case ValueType::kString:
       if (value.is_string()) {
-        AppendString(value.AsString(), out);
+        AppendCypherStringLiteral(value.AsString(), out);
       } else {
         value.AppendTo(out);
       }
