@@ -116,6 +116,10 @@ TEST(ValueToStringTest, CypherLiterals) {
   EXPECT_EQ(Value::Bool(false).ToString(), "false");
   EXPECT_EQ(Value::Int(-42).ToString(), "-42");
   EXPECT_EQ(Value::String("it's").ToString(), "'it\\'s'");
+  // Control characters are escaped so that the text parses back to the same string.
+  EXPECT_EQ(Value::String(std::string("a\\b\n\t\b\f\x01\x1f\0z", 11)).ToString(),
+            "'a\\\\b\\n\\t\\b\\f\\u0001\\u001f\\u0000z'");
+  EXPECT_EQ(Value::String("\xc3\xa9").ToString(), "'\xc3\xa9'");  // UTF-8 as is
   EXPECT_EQ(Value::Bytes("\x0a\xff").ToString(), "0x0aff");
   EXPECT_EQ(Value::List({Value::Int(1), Value::String("a"), Value()}).ToString(), "[1, 'a', null]");
   EXPECT_EQ(Value::Map({{"b", Value::String("x")}, {"a", Value::Int(1)}}).ToString(),
