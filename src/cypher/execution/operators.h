@@ -52,11 +52,41 @@ OperatorPtr MakeNodeUniqueSeek(OperatorPtr input, int slot, std::string constrai
 // Binds `slot` to the nodes whose indexed values equal `keys` (index by name).
 OperatorPtr MakeNodeIndexSeek(OperatorPtr input, int slot, std::string index,
                               std::vector<ExprPtr> keys);
-// Range seek on a single-property index; bounds may be null.
-OperatorPtr MakeNodeIndexRangeSeek(OperatorPtr input, int slot, std::string index, ExprPtr lower,
-                                   bool lower_inclusive, ExprPtr upper, bool upper_inclusive);
-// Checks that the node in `slot` (bound earlier) still exists; rows with null pass through.
+// The bounds of an index range seek (each may be null: unbounded). The seek may return values
+// of other types than the bounds, so the planner keeps the range predicate as a filter.
+struct RangeBounds {
+  ExprPtr lower;
+  bool lower_inclusive = true;
+  ExprPtr upper;
+  bool upper_inclusive = true;
+};
+// Range seek on a single-property index.
+OperatorPtr MakeNodeIndexRangeSeek(OperatorPtr input, int slot, std::string index,
+                                   RangeBounds bounds);
+// Binds `slot` to the existing nodes whose ids `ids` evaluates to: an integer or a list of
+// integers (other values match nothing; each node at most once). The planner keeps the
+// `id(n) = ...` / `id(n) IN ...` predicate as a filter above it.
 OperatorPtr MakeNodeByIdSeek(OperatorPtr input, int slot, ExprPtr ids);
+
+// Relationship-first starts of a pattern (the planner uses them when no node of the pattern is a
+// better start): each binds `rel` to every relationship the source yields and `start` / `end` to
+// its start and end node (the pattern's direction decides which variables those are).
+struct RelSlots {
+  int rel = 0;
+  int start = 0;
+  int end = 0;
+};
+// Every relationship of `type` (the reltype family).
+OperatorPtr MakeRelTypeScan(OperatorPtr input, RelSlots slots, std::string type);
+// Relationships of `type` whose indexed values equal `keys` (index by name).
+OperatorPtr MakeRelIndexSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
+                             std::vector<ExprPtr> keys);
+OperatorPtr MakeRelIndexRangeSeek(OperatorPtr input, RelSlots slots, std::string type,
+                                  std::string index, RangeBounds bounds);
+// The existing relationships (of one of `types`; any when empty) whose ids `ids` evaluates to,
+// as MakeNodeByIdSeek.
+OperatorPtr MakeRelByIdSeek(OperatorPtr input, RelSlots slots, std::vector<std::string> types,
+                            ExprPtr ids);
 
 // --- expand_ops.cc
 enum class ExpandDirection { kOutgoing, kIncoming, kBoth };

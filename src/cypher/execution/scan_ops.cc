@@ -1,7 +1,10 @@
-// Leaf-like operators that bind a node variable for each input row: scans and index seeks.
+// Leaf-like operators that start a pattern for each input row: node scans and seeks (bind one
+// node variable), and relationship scans and seeks (bind a relationship and its two end nodes).
 //
 // In a writing statement the ids are collected before the first one is yielded, so that writes
 // made while consuming them neither disturb the open RocksDB iterator nor show up in the scan.
+#include <algorithm>
+
 #include "cypher/execution/cypher_error.h"
 #include "cypher/execution/exec_context.h"
 #include "cypher/execution/operators.h"
@@ -16,46 +19,22 @@ std::vector<OperatorPtr> One(OperatorPtr op) {
   return v;
 }
 
-// Yields, for each input row, the node ids of a cursor made by `Cursor()`.
-class NodeSource : public Operator {
+// The ids of one cursor, drained up front in a writing statement (see the file comment).
+class IdStream {
  public:
-  NodeSource(OperatorPtr input, int slot) : Operator(One(std::move(input))), slot_(slot) {}
-  void Open(ExecContext& ctx, const Row& argument) override {
-    Operator::Open(ctx, argument);
-    cursor_.reset();
+  void Reset(ExecContext& ctx, std::unique_ptr<graph::IdCursor> cursor) {
+    cursor_ = std::move(cursor);
     ids_.clear();
     next_ = 0;
-  }
-
- protected:
-  // A cursor for the current input row, or null when the row cannot match (e.g. null key).
-  virtual std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) = 0;
-
-  bool Produce(ExecContext& ctx, Row& row) override {
-    while (true) {
+    eager_ = cursor_ != nullptr && ctx.can_write();
+    if (eager_) {
       uint64_t id;
-      if (NextId(ctx, &id)) {
-        row = current_;
-        row[slot_] = ExecContext::NodeRef(id);
-        return true;
-      }
-      if (!child().Next(ctx, current_)) return false;
-      cursor_ = Cursor(ctx, current_);
-      ids_.clear();
-      next_ = 0;
-      if (cursor_ && ctx.can_write()) {
-        while (cursor_->Next(&id)) ids_.push_back(id);
-        ThrowIfError(cursor_->status());
-        cursor_.reset();
-        eager_ = true;
-      } else {
-        eager_ = false;
-      }
+      while (cursor_->Next(&id)) ids_.push_back(id);
+      ThrowIfError(cursor_->status());
+      cursor_.reset();
     }
   }
-
- private:
-  bool NextId(ExecContext&, uint64_t* id) {
+  bool Next(uint64_t* id) {
     if (eager_) {
       if (next_ >= ids_.size()) return false;
       *id = ids_[next_++];
@@ -68,12 +47,43 @@ class NodeSource : public Operator {
     return false;
   }
 
-  int slot_;
-  Row current_;
+ private:
   std::unique_ptr<graph::IdCursor> cursor_;
   std::vector<uint64_t> ids_;
   size_t next_ = 0;
   bool eager_ = false;
+};
+
+// Yields, for each input row, the node ids of a cursor made by `Cursor()`.
+class NodeSource : public Operator {
+ public:
+  NodeSource(OperatorPtr input, int slot) : Operator(One(std::move(input))), slot_(slot) {}
+  void Open(ExecContext& ctx, const Row& argument) override {
+    Operator::Open(ctx, argument);
+    ids_.Reset(ctx, nullptr);
+  }
+
+ protected:
+  // A cursor for the current input row, or null when the row cannot match (e.g. null key).
+  virtual std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) = 0;
+
+  bool Produce(ExecContext& ctx, Row& row) override {
+    while (true) {
+      uint64_t id;
+      if (ids_.Next(&id)) {
+        row = current_;
+        row[slot_] = ExecContext::NodeRef(id);
+        return true;
+      }
+      if (!child().Next(ctx, current_)) return false;
+      ids_.Reset(ctx, Cursor(ctx, current_));
+    }
+  }
+
+ private:
+  int slot_;
+  Row current_;
+  IdStream ids_;
 };
 
 class NodeScan final : public NodeSource {
@@ -110,6 +120,44 @@ class SingleIdCursor final : public graph::IdCursor {
  private:
   std::optional<uint64_t> id_;
 };
+
+// A cursor over a list of ids.
+class VectorIdCursor final : public graph::IdCursor {
+ public:
+  explicit VectorIdCursor(std::vector<uint64_t> ids) : ids_(std::move(ids)) {}
+  bool Next(uint64_t* id) override {
+    if (next_ >= ids_.size()) return false;
+    *id = ids_[next_++];
+    return true;
+  }
+  Status status() const override { return Status::OK(); }
+
+ private:
+  std::vector<uint64_t> ids_;
+  size_t next_ = 0;
+};
+
+// The ids `v` can equal: an integer, an integral float, or a list of them (other values and
+// list elements can equal no id). Ascending, without duplicates: `id(x) IN [1, 1]` matches once.
+std::vector<uint64_t> IdsOf(const Value& v) {
+  std::vector<uint64_t> ids;
+  auto add = [&](const Value& item) {
+    if (item.is_int() && item.AsInt() >= 0) {
+      ids.push_back(static_cast<uint64_t>(item.AsInt()));
+    } else if (item.is_float() && item.AsFloat() >= 0 && item.AsFloat() < 9.2e18 &&
+               item.AsFloat() == static_cast<double>(static_cast<int64_t>(item.AsFloat()))) {
+      ids.push_back(static_cast<uint64_t>(item.AsFloat()));
+    }
+  };
+  if (v.is_list()) {
+    for (const Value& item : v.AsList()) add(item);
+  } else {
+    add(v);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
 
 const graph::SchemaObject& SchemaByName(ExecContext& ctx, const std::string& name) {
   const graph::SchemaObject* object = ctx.reader().catalog().FindByName(name);
@@ -175,42 +223,39 @@ class NodeIndexSeek final : public NodeSource {
   std::vector<Value> values_;
 };
 
+// An index range cursor for the bounds evaluated on `row`; null when a bound is null.
+std::unique_ptr<graph::IdCursor> RangeCursor(ExecContext& ctx, const Row& row,
+                                             const std::string& index, const RangeBounds& b) {
+  std::optional<graph::IndexBound> lower;
+  std::optional<graph::IndexBound> upper;
+  if (b.lower) {
+    Value v = b.lower->Eval(row, ctx);
+    if (v.is_null()) return nullptr;
+    lower = graph::IndexBound{std::move(v), b.lower_inclusive};
+  }
+  if (b.upper) {
+    Value v = b.upper->Eval(row, ctx);
+    if (v.is_null()) return nullptr;
+    upper = graph::IndexBound{std::move(v), b.upper_inclusive};
+  }
+  return ctx.reader().SeekIndexRange(SchemaByName(ctx, index), lower, upper);
+}
+
 class NodeIndexRangeSeek final : public NodeSource {
  public:
-  NodeIndexRangeSeek(OperatorPtr input, int slot, std::string index, ExprPtr lower, bool lower_inc,
-                     ExprPtr upper, bool upper_inc)
-      : NodeSource(std::move(input), slot),
-        index_(std::move(index)),
-        lower_(std::move(lower)),
-        upper_(std::move(upper)),
-        lower_inc_(lower_inc),
-        upper_inc_(upper_inc) {}
+  NodeIndexRangeSeek(OperatorPtr input, int slot, std::string index, RangeBounds bounds)
+      : NodeSource(std::move(input), slot), index_(std::move(index)), bounds_(std::move(bounds)) {}
   std::string Name() const override { return "NodeIndexSeekByRange"; }
   std::string Details() const override { return index_; }
 
  protected:
   std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) override {
-    std::optional<graph::IndexBound> lower;
-    std::optional<graph::IndexBound> upper;
-    if (lower_) {
-      Value v = lower_->Eval(row, ctx);
-      if (v.is_null()) return nullptr;
-      lower = graph::IndexBound{std::move(v), lower_inc_};
-    }
-    if (upper_) {
-      Value v = upper_->Eval(row, ctx);
-      if (v.is_null()) return nullptr;
-      upper = graph::IndexBound{std::move(v), upper_inc_};
-    }
-    return ctx.reader().SeekIndexRange(SchemaByName(ctx, index_), lower, upper);
+    return RangeCursor(ctx, row, index_, bounds_);
   }
 
  private:
   std::string index_;
-  ExprPtr lower_;
-  ExprPtr upper_;
-  bool lower_inc_;
-  bool upper_inc_;
+  RangeBounds bounds_;
 };
 
 class NodeByIdSeek final : public NodeSource {
@@ -222,10 +267,140 @@ class NodeByIdSeek final : public NodeSource {
 
  protected:
   std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) override {
-    Value v = ids_->Eval(row, ctx);
-    if (!v.is_int() || v.AsInt() < 0) return nullptr;
-    if (ctx.NodeRecordOf(static_cast<graph::NodeId>(v.AsInt())) == nullptr) return nullptr;
-    return std::make_unique<SingleIdCursor>(static_cast<uint64_t>(v.AsInt()));
+    std::vector<uint64_t> ids = IdsOf(ids_->Eval(row, ctx));
+    std::erase_if(ids, [&](uint64_t id) { return ctx.NodeRecordOf(id) == nullptr; });
+    return std::make_unique<VectorIdCursor>(std::move(ids));
+  }
+
+ private:
+  ExprPtr ids_;
+};
+
+// Yields, for each input row, the relationships of a cursor made by `Cursor()` whose type is
+// one of `types` (any when empty), binding the relationship and its start and end node.
+class RelSource : public Operator {
+ public:
+  RelSource(OperatorPtr input, RelSlots slots, std::vector<std::string> types)
+      : Operator(One(std::move(input))), slots_(slots), types_(std::move(types)) {}
+  void Open(ExecContext& ctx, const Row& argument) override {
+    Operator::Open(ctx, argument);
+    ids_.Reset(ctx, nullptr);
+  }
+  std::string Details() const override {
+    std::string out;
+    for (const std::string& t : types_) out += ":" + t;
+    return out;
+  }
+
+ protected:
+  virtual std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) = 0;
+
+  bool Produce(ExecContext& ctx, Row& row) override {
+    while (true) {
+      uint64_t id;
+      while (ids_.Next(&id)) {
+        const graph::RelRecord* r = ctx.RelRecordOf(id);
+        if (r == nullptr) continue;
+        if (!types_.empty() &&
+            std::find(type_tokens_.begin(), type_tokens_.end(), r->type) == type_tokens_.end()) {
+          continue;
+        }
+        const graph::NodeId start = r->start;
+        const graph::NodeId end = r->end;
+        row = current_;
+        row[slots_.rel] = ctx.RelRef(id, r->type, start, end);
+        row[slots_.start] = ExecContext::NodeRef(start);
+        row[slots_.end] = ExecContext::NodeRef(end);
+        return true;
+      }
+      if (!child().Next(ctx, current_)) return false;
+      type_tokens_.clear();
+      for (const std::string& t : types_) {
+        if (auto token = ctx.FindToken(graph::TokenKind::kRelType, t))
+          type_tokens_.push_back(*token);
+      }
+      const bool none = !types_.empty() && type_tokens_.empty();  // no such type was ever created
+      ids_.Reset(ctx, none ? nullptr : Cursor(ctx, current_));
+    }
+  }
+
+ private:
+  RelSlots slots_;
+  std::vector<std::string> types_;
+  std::vector<graph::TokenId> type_tokens_;
+  Row current_;
+  IdStream ids_;
+};
+
+class RelTypeScan final : public RelSource {
+ public:
+  RelTypeScan(OperatorPtr input, RelSlots slots, std::string type)
+      : RelSource(std::move(input), slots, {type}), type_(std::move(type)) {}
+  std::string Name() const override { return "DirectedRelationshipTypeScan"; }
+
+ protected:
+  std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row&) override {
+    auto token = ctx.FindToken(graph::TokenKind::kRelType, type_);
+    return token ? ctx.reader().ScanRelType(*token) : nullptr;
+  }
+
+ private:
+  std::string type_;
+};
+
+class RelIndexSeek final : public RelSource {
+ public:
+  RelIndexSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
+               std::vector<ExprPtr> keys)
+      : RelSource(std::move(input), slots, {std::move(type)}),
+        index_(std::move(index)),
+        keys_(std::move(keys)) {}
+  std::string Name() const override { return "DirectedRelationshipIndexSeek"; }
+  std::string Details() const override { return index_; }
+
+ protected:
+  std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) override {
+    if (!EvalKeys(keys_, row, ctx, &values_)) return nullptr;
+    return ctx.reader().SeekIndexEqual(SchemaByName(ctx, index_), values_);
+  }
+
+ private:
+  std::string index_;
+  std::vector<ExprPtr> keys_;
+  std::vector<Value> values_;
+};
+
+class RelIndexRangeSeek final : public RelSource {
+ public:
+  RelIndexRangeSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
+                    RangeBounds bounds)
+      : RelSource(std::move(input), slots, {std::move(type)}),
+        index_(std::move(index)),
+        bounds_(std::move(bounds)) {}
+  std::string Name() const override { return "DirectedRelationshipIndexSeekByRange"; }
+  std::string Details() const override { return index_; }
+
+ protected:
+  std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) override {
+    return RangeCursor(ctx, row, index_, bounds_);
+  }
+
+ private:
+  std::string index_;
+  RangeBounds bounds_;
+};
+
+class RelByIdSeek final : public RelSource {
+ public:
+  RelByIdSeek(OperatorPtr input, RelSlots slots, std::vector<std::string> types, ExprPtr ids)
+      : RelSource(std::move(input), slots, std::move(types)), ids_(std::move(ids)) {}
+  std::string Name() const override { return "DirectedRelationshipByIdSeek"; }
+  std::string Details() const override { return ids_->Describe(); }
+
+ protected:
+  std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row& row) override {
+    // Missing and deleted relationships are skipped by RelSource (no record).
+    return std::make_unique<VectorIdCursor>(IdsOf(ids_->Eval(row, ctx)));
   }
 
  private:
@@ -246,14 +421,31 @@ OperatorPtr MakeNodeIndexSeek(OperatorPtr input, int slot, std::string index,
                               std::vector<ExprPtr> keys) {
   return std::make_unique<NodeIndexSeek>(std::move(input), slot, std::move(index), std::move(keys));
 }
-OperatorPtr MakeNodeIndexRangeSeek(OperatorPtr input, int slot, std::string index, ExprPtr lower,
-                                   bool lower_inclusive, ExprPtr upper, bool upper_inclusive) {
+OperatorPtr MakeNodeIndexRangeSeek(OperatorPtr input, int slot, std::string index,
+                                   RangeBounds bounds) {
   return std::make_unique<NodeIndexRangeSeek>(std::move(input), slot, std::move(index),
-                                              std::move(lower), lower_inclusive, std::move(upper),
-                                              upper_inclusive);
+                                              std::move(bounds));
 }
 OperatorPtr MakeNodeByIdSeek(OperatorPtr input, int slot, ExprPtr ids) {
   return std::make_unique<NodeByIdSeek>(std::move(input), slot, std::move(ids));
+}
+
+OperatorPtr MakeRelTypeScan(OperatorPtr input, RelSlots slots, std::string type) {
+  return std::make_unique<RelTypeScan>(std::move(input), slots, std::move(type));
+}
+OperatorPtr MakeRelIndexSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
+                             std::vector<ExprPtr> keys) {
+  return std::make_unique<RelIndexSeek>(std::move(input), slots, std::move(type), std::move(index),
+                                        std::move(keys));
+}
+OperatorPtr MakeRelIndexRangeSeek(OperatorPtr input, RelSlots slots, std::string type,
+                                  std::string index, RangeBounds bounds) {
+  return std::make_unique<RelIndexRangeSeek>(std::move(input), slots, std::move(type),
+                                             std::move(index), std::move(bounds));
+}
+OperatorPtr MakeRelByIdSeek(OperatorPtr input, RelSlots slots, std::vector<std::string> types,
+                            ExprPtr ids) {
+  return std::make_unique<RelByIdSeek>(std::move(input), slots, std::move(types), std::move(ids));
 }
 
 }  // namespace smith::exec

@@ -30,7 +30,29 @@ std::optional<std::string> PropertyOf(const Expression& e, const std::string& va
   return p.key;
 }
 
-std::vector<std::string> TypeNames(const LabelList& types, const Planner& planner, SourcePos pos) {
+// The id expression of `id(var) = e`, `e = id(var)` or `id(var) IN e`.
+const Expression* IdComparedWith(const Expression& conjunct, const std::string& var) {
+  if (conjunct.kind != ExprKind::kBinary) return nullptr;
+  const auto& b = conjunct.As<BinaryExpr>();
+  auto is_id_of_var = [&](const Expression& e) {
+    if (e.kind != ExprKind::kFunctionCall) return false;
+    const auto& f = e.As<FunctionCall>();
+    if (!f.namespaces.empty() || f.args.size() != 1 || f.distinct) return false;
+    if (f.name.size() != 2 || (f.name[0] != 'i' && f.name[0] != 'I') ||
+        (f.name[1] != 'd' && f.name[1] != 'D')) {
+      return false;
+    }
+    return f.args[0]->kind == ExprKind::kVariable && f.args[0]->As<Variable>().name == var;
+  };
+  if (b.op == BinaryOp::kIn) return is_id_of_var(*b.left) ? b.right.get() : nullptr;
+  if (b.op != BinaryOp::kEq) return nullptr;
+  if (is_id_of_var(*b.left)) return b.right.get();
+  if (is_id_of_var(*b.right)) return b.left.get();
+  return nullptr;
+}
+
+// Static relationship type names (`:A`, `:A|B`), or nullopt for other type expressions.
+std::optional<std::vector<std::string>> StaticTypeNames(const LabelList& types) {
   std::vector<std::string> names;
   for (const LabelExpression& t : types) {
     if (t.kind == LabelExprKind::kName) {
@@ -41,12 +63,19 @@ std::vector<std::string> TypeNames(const LabelList& types, const Planner& planne
                })) {
       for (const auto& c : t.children) names.push_back(c.name);
     } else {
-      planner.Fail(StatusCode::kNotSupported,
-                   "only relationship types and alternatives of them (:A|B) are supported here",
-                   pos);
+      return std::nullopt;
     }
   }
   return names;
+}
+
+std::vector<std::string> TypeNames(const LabelList& types, const Planner& planner, SourcePos pos) {
+  std::optional<std::vector<std::string>> names = StaticTypeNames(types);
+  if (!names) {
+    planner.Fail(StatusCode::kNotSupported,
+                 "only relationship types and alternatives of them (:A|B) are supported here", pos);
+  }
+  return *names;
 }
 
 exec::ExpandDirection ToExpand(RelDirection d, bool reversed) {
@@ -160,20 +189,117 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
       rel_names.push_back(name);
     }
 
-    // Choose where to start: a bound node, else the best seek, else a label scan.
+    // Choose where to start: a bound node, else the best seek on a node or (when better) on a
+    // relationship, else a label scan, a relationship type scan or all nodes.
     struct Seek {
-      int score = 0;  // 4 unique, 3 index equality, 2 index range, 1 label scan, 0 all nodes
+      // 100 bound node; 5 by id; 4 unique; 3 index equality; 2 index range; 1 label scan (node)
+      // or type scan (relationship); 0 all nodes. Ties go to nodes.
+      int score = 0;
       const graph::SchemaObject* object = nullptr;
       std::vector<const Expression*> keys;  // per schema property
       std::vector<int> conjuncts_used;
       std::set<std::string> inline_used;
-      std::string label;
+      std::string label;  // or relationship type
+      const Expression* ids = nullptr;
       // range
       const Expression* lower = nullptr;
       bool lower_inc = true;
       const Expression* upper = nullptr;
       bool upper_inc = true;
     };
+    // Equalities on `var`'s properties usable by a seek: key -> (expression, conjunct or -1 for
+    // the pattern's own property map).
+    auto equalities = [&](const std::string& var, const ExprPtr& props) {
+      std::map<std::string, std::pair<const Expression*, int>> equal;
+      if (props && props->kind == ExprKind::kMap) {
+        for (const MapEntry& e : props->As<MapLiteral>().entries) {
+          if (depends_only_on_bound(*e.value)) equal[e.key] = {e.value.get(), -1};
+        }
+      }
+      for (size_t c = 0; c < conjuncts.size(); ++c) {
+        const Expression* cj = conjuncts[c];
+        if (cj->kind != ExprKind::kBinary || cj->As<BinaryExpr>().op != BinaryOp::kEq) continue;
+        const auto& b = cj->As<BinaryExpr>();
+        if (auto key = PropertyOf(*b.left, var); key && depends_only_on_bound(*b.right)) {
+          equal.try_emplace(*key, b.right.get(), static_cast<int>(c));
+        } else if (auto key2 = PropertyOf(*b.right, var); key2 && depends_only_on_bound(*b.left)) {
+          equal.try_emplace(*key2, b.left.get(), static_cast<int>(c));
+        }
+      }
+      return equal;
+    };
+    // Improves `s` with the constraints and indexes on `token` (a label or relationship type
+    // named `name`) that the equalities or a range conjunct on `var` can use.
+    auto consider_schema =
+        [&](graph::EntityKind entity, graph::TokenId token, const std::string& name,
+            const std::string& var,
+            const std::map<std::string, std::pair<const Expression*, int>>& equal, Seek& s) {
+          for (const graph::SchemaObject* o : reader_.catalog().ForToken(entity, token)) {
+            // Relationship uniqueness constraints have no seek operator yet.
+            if (entity == graph::EntityKind::kRelationship && o->is_constraint()) continue;
+            std::vector<const Expression*> keys;
+            std::vector<int> used_conj;
+            std::set<std::string> inline_used;
+            bool all = true;
+            for (graph::TokenId p : o->properties) {
+              auto it =
+                  equal.find(std::string(reader_.TokenName(graph::TokenKind::kPropertyKey, p)));
+              if (it == equal.end()) {
+                all = false;
+                break;
+              }
+              keys.push_back(it->second.first);
+              if (it->second.second >= 0) {
+                used_conj.push_back(it->second.second);
+              } else {
+                inline_used.insert(it->first);
+              }
+            }
+            int score = 0;
+            if (all) score = o->is_constraint() ? 4 : 3;
+            if (score > s.score) {
+              s.score = score;
+              s.object = o;
+              s.keys = keys;
+              s.conjuncts_used = used_conj;
+              s.inline_used = inline_used;
+              s.label = name;
+            }
+            // Range seek on a single-property index.
+            if (score == 0 && !o->is_constraint() && o->properties.size() == 1 && s.score < 2) {
+              std::string key(reader_.TokenName(graph::TokenKind::kPropertyKey, o->properties[0]));
+              for (size_t c = 0; c < conjuncts.size(); ++c) {
+                const Expression* cj = conjuncts[c];
+                if (cj->kind != ExprKind::kBinary) continue;
+                const auto& b = cj->As<BinaryExpr>();
+                bool lt = b.op == BinaryOp::kLt || b.op == BinaryOp::kLe;
+                bool gt = b.op == BinaryOp::kGt || b.op == BinaryOp::kGe;
+                if (!lt && !gt) continue;
+                auto k = PropertyOf(*b.left, var);
+                if (!k || *k != key || !depends_only_on_bound(*b.right)) continue;
+                s.score = 2;
+                s.object = o;
+                s.label = name;
+                if (lt) {
+                  s.upper = b.right.get();
+                  s.upper_inc = b.op == BinaryOp::kLe;
+                } else {
+                  s.lower = b.right.get();
+                  s.lower_inc = b.op == BinaryOp::kGe;
+                }
+              }
+            }
+          }
+        };
+    // `id(var) = e` or `id(var) IN e` with `e` computable before the pattern.
+    auto id_seek = [&](const std::string& var) -> const Expression* {
+      for (const Expression* cj : conjuncts) {
+        const Expression* ids = IdComparedWith(*cj, var);
+        if (ids != nullptr && depends_only_on_bound(*ids)) return ids;
+      }
+      return nullptr;
+    };
+
     size_t start = 0;
     Seek best;
     best.score = -1;
@@ -191,79 +317,14 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
       Seek s;
       s.score = static_labels && !labels.empty() ? 1 : 0;
       if (s.score == 1) s.label = labels[0];
-      // Equalities available for this node.
-      std::map<std::string, std::pair<const Expression*, int>> equal;  // key -> (expr, conjunct)
-      if (n.properties && n.properties->kind == ExprKind::kMap) {
-        for (const MapEntry& e : n.properties->As<MapLiteral>().entries) {
-          if (depends_only_on_bound(*e.value)) equal[e.key] = {e.value.get(), -1};
-        }
-      }
-      for (size_t c = 0; c < conjuncts.size(); ++c) {
-        const Expression* cj = conjuncts[c];
-        if (cj->kind != ExprKind::kBinary || cj->As<BinaryExpr>().op != BinaryOp::kEq) continue;
-        const auto& b = cj->As<BinaryExpr>();
-        if (auto key = PropertyOf(*b.left, var); key && depends_only_on_bound(*b.right)) {
-          equal.try_emplace(*key, b.right.get(), static_cast<int>(c));
-        } else if (auto key2 = PropertyOf(*b.right, var); key2 && depends_only_on_bound(*b.left)) {
-          equal.try_emplace(*key2, b.left.get(), static_cast<int>(c));
-        }
-      }
-      for (const std::string& label : static_labels ? labels : std::vector<std::string>{}) {
-        auto token = reader_.FindToken(graph::TokenKind::kLabel, label);
-        if (!token) continue;
-        for (const graph::SchemaObject* o :
-             reader_.catalog().ForToken(graph::EntityKind::kNode, *token)) {
-          std::vector<const Expression*> keys;
-          std::vector<int> used_conj;
-          std::set<std::string> inline_used;
-          bool all = true;
-          for (graph::TokenId p : o->properties) {
-            auto it = equal.find(std::string(reader_.TokenName(graph::TokenKind::kPropertyKey, p)));
-            if (it == equal.end()) {
-              all = false;
-              break;
-            }
-            keys.push_back(it->second.first);
-            if (it->second.second >= 0) {
-              used_conj.push_back(it->second.second);
-            } else {
-              inline_used.insert(it->first);
-            }
-          }
-          int score = 0;
-          if (all) score = o->is_constraint() ? 4 : 3;
-          if (score > s.score) {
-            s.score = score;
-            s.object = o;
-            s.keys = keys;
-            s.conjuncts_used = used_conj;
-            s.inline_used = inline_used;
-            s.label = label;
-          }
-          // Range seek on a single-property index.
-          if (score == 0 && !o->is_constraint() && o->properties.size() == 1 && s.score < 2) {
-            std::string key(reader_.TokenName(graph::TokenKind::kPropertyKey, o->properties[0]));
-            for (size_t c = 0; c < conjuncts.size(); ++c) {
-              const Expression* cj = conjuncts[c];
-              if (cj->kind != ExprKind::kBinary) continue;
-              const auto& b = cj->As<BinaryExpr>();
-              bool lt = b.op == BinaryOp::kLt || b.op == BinaryOp::kLe;
-              bool gt = b.op == BinaryOp::kGt || b.op == BinaryOp::kGe;
-              if (!lt && !gt) continue;
-              auto k = PropertyOf(*b.left, var);
-              if (!k || *k != key || !depends_only_on_bound(*b.right)) continue;
-              s.score = 2;
-              s.object = o;
-              s.label = label;
-              if (lt) {
-                s.upper = b.right.get();
-                s.upper_inc = b.op == BinaryOp::kLe;
-              } else {
-                s.lower = b.right.get();
-                s.lower_inc = b.op == BinaryOp::kGe;
-              }
-            }
-          }
+      if (const Expression* ids = id_seek(var)) {
+        s.score = 5;
+        s.ids = ids;
+      } else {
+        const auto equal = equalities(var, n.properties);
+        for (const std::string& label : static_labels ? labels : std::vector<std::string>{}) {
+          auto token = reader_.FindToken(graph::TokenKind::kLabel, label);
+          if (token) consider_schema(graph::EntityKind::kNode, *token, label, var, equal, s);
         }
       }
       if (s.score > best.score) {
@@ -271,46 +332,36 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
         start = i;
       }
     }
-
-    // Plans the start node.
-    const NodePattern& first = path.nodes[start];
-    const std::string& first_var = node_names[start];
-    std::set<std::string> skip_inline;
-    std::string seek_label;
-    if (best.score == 100) {
-      // bound: only filters below
-    } else {
-      int slot = BindNew(first_var, VarKind::kNode);
-      switch (best.score) {
-        case 4:
-        case 3: {
-          std::vector<exec::ExprPtr> keys;
-          for (const Expression* k : best.keys) keys.push_back(Compile(*k));
-          op = best.score == 4 ? exec::MakeNodeUniqueSeek(std::move(op), slot, best.object->name,
-                                                          std::move(keys))
-                               : exec::MakeNodeIndexSeek(std::move(op), slot, best.object->name,
-                                                         std::move(keys));
-          for (int c : best.conjuncts_used) used[c] = true;
-          skip_inline = best.inline_used;
-          seek_label = best.label;
-          break;
+    // A single-hop directed relationship may be the better start when no node is bound.
+    Seek rel_best;
+    rel_best.score = -1;
+    size_t rel_start = 0;
+    for (size_t k = 0; best.score != 100 && k < path.relationships.size(); ++k) {
+      const RelationshipPattern& r = path.relationships[k];
+      const std::string& var = rel_names[k];
+      auto types = StaticTypeNames(r.types);
+      if (r.length || r.direction == RelDirection::kBoth || node_names[k] == node_names[k + 1] ||
+          scope_.Find(var) || !types) {
+        continue;
+      }
+      Seek s;
+      s.score = types->size() == 1 ? 1 : -1;
+      if (types->size() == 1) s.label = types->front();
+      if (const Expression* ids = id_seek(var)) {
+        s.score = 5;
+        s.ids = ids;
+      } else if (types->size() == 1) {
+        if (auto token = reader_.FindToken(graph::TokenKind::kRelType, s.label)) {
+          consider_schema(graph::EntityKind::kRelationship, *token, s.label, var,
+                          equalities(var, r.properties), s);
         }
-        case 2:
-          // The range conjuncts stay as filters: the seek may return other types.
-          op = exec::MakeNodeIndexRangeSeek(
-              std::move(op), slot, best.object->name, best.lower ? Compile(*best.lower) : nullptr,
-              best.lower_inc, best.upper ? Compile(*best.upper) : nullptr, best.upper_inc);
-          seek_label = best.label;
-          break;
-        case 1:
-          op = exec::MakeNodeScan(std::move(op), slot, best.label);
-          seek_label = best.label;
-          break;
-        default:
-          op = exec::MakeNodeScan(std::move(op), slot, std::nullopt);
-          break;
+      }
+      if (s.score > rel_best.score) {
+        rel_best = s;
+        rel_start = k;
       }
     }
+
     auto node_filters = [&](size_t i, const std::string& skip_label,
                             const std::set<std::string>& skip_props) {
       const NodePattern& n = path.nodes[i];
@@ -329,10 +380,22 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
       add_property_filters(var, n.properties, n.pos, skip_props);
       if (n.where) op = exec::MakeFilter(std::move(op), CompilePredicate(*n.where));
     };
-    node_filters(start, seek_label, skip_inline);
-    (void)first;
+    auto range_bounds = [&](const Seek& s) {
+      exec::RangeBounds bounds;
+      bounds.lower = s.lower ? Compile(*s.lower) : nullptr;
+      bounds.lower_inclusive = s.lower_inc;
+      bounds.upper = s.upper ? Compile(*s.upper) : nullptr;
+      bounds.upper_inclusive = s.upper_inc;
+      return bounds;
+    };
+    auto seek_keys = [&](const Seek& s) {
+      std::vector<exec::ExprPtr> keys;
+      for (const Expression* k : s.keys) keys.push_back(Compile(*k));
+      for (int c : s.conjuncts_used) used[c] = true;
+      return keys;
+    };
 
-    // Expand right from the start, then left.
+    // Expands along the relationship `rel_index` from the bound node `from_index`.
     auto expand = [&](size_t rel_index, size_t from_index, size_t to_index, bool reversed) {
       const RelationshipPattern& r = path.relationships[rel_index];
       const std::string& from_var = node_names[from_index];
@@ -373,8 +436,84 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
       // A node bound earlier still gets the labels and properties written here.
       node_filters(to_index, "", {});
     };
-    for (size_t i = start; i + 1 < path.nodes.size(); ++i) expand(i, i, i + 1, false);
-    for (size_t i = start; i > 0; --i) expand(i - 1, i, i - 1, true);
+
+    if (rel_best.score > best.score) {
+      // Start at relationship `rel_start`: bind it and both its nodes, then expand outwards.
+      const RelationshipPattern& r = path.relationships[rel_start];
+      const size_t left = rel_start;
+      const size_t right = rel_start + 1;
+      const int left_slot = BindNew(node_names[left], VarKind::kNode);
+      const int right_slot = BindNew(node_names[right], VarKind::kNode);
+      const int rel_slot = BindNew(rel_names[rel_start], VarKind::kRelationship);
+      const bool outgoing = r.direction == RelDirection::kOutgoing;
+      const exec::RelSlots slots{rel_slot, outgoing ? left_slot : right_slot,
+                                 outgoing ? right_slot : left_slot};
+      switch (rel_best.score) {
+        case 5:
+          op = exec::MakeRelByIdSeek(std::move(op), slots, TypeNames(r.types, *this, r.pos),
+                                     Compile(*rel_best.ids));
+          break;
+        case 3:
+          op = exec::MakeRelIndexSeek(std::move(op), slots, rel_best.label, rel_best.object->name,
+                                      seek_keys(rel_best));
+          break;
+        case 2:
+          op = exec::MakeRelIndexRangeSeek(std::move(op), slots, rel_best.label,
+                                           rel_best.object->name, range_bounds(rel_best));
+          break;
+        default:
+          op = exec::MakeRelTypeScan(std::move(op), slots, rel_best.label);
+          break;
+      }
+      rel_slots.push_back(rel_slot);
+      add_property_filters(rel_names[rel_start], r.properties, r.pos, rel_best.inline_used);
+      if (r.where) op = exec::MakeFilter(std::move(op), CompilePredicate(*r.where));
+      node_filters(left, "", {});
+      node_filters(right, "", {});
+      for (size_t i = right; i + 1 < path.nodes.size(); ++i) expand(i, i, i + 1, false);
+      for (size_t i = left; i > 0; --i) expand(i - 1, i, i - 1, true);
+    } else {
+      // Start at node `start`.
+      const std::string& first_var = node_names[start];
+      std::set<std::string> skip_inline;
+      std::string seek_label;
+      if (best.score != 100) {
+        int slot = BindNew(first_var, VarKind::kNode);
+        switch (best.score) {
+          case 5:
+            op = exec::MakeNodeByIdSeek(std::move(op), slot, Compile(*best.ids));
+            break;
+          case 4:
+          case 3: {
+            std::vector<exec::ExprPtr> keys = seek_keys(best);
+            op = best.score == 4 ? exec::MakeNodeUniqueSeek(std::move(op), slot, best.object->name,
+                                                            std::move(keys))
+                                 : exec::MakeNodeIndexSeek(std::move(op), slot, best.object->name,
+                                                           std::move(keys));
+            skip_inline = best.inline_used;
+            seek_label = best.label;
+            break;
+          }
+          case 2:
+            // The range conjuncts stay as filters: the seek may return other types.
+            op = exec::MakeNodeIndexRangeSeek(std::move(op), slot, best.object->name,
+                                              range_bounds(best));
+            seek_label = best.label;
+            break;
+          case 1:
+            op = exec::MakeNodeScan(std::move(op), slot, best.label);
+            seek_label = best.label;
+            break;
+          default:
+            op = exec::MakeNodeScan(std::move(op), slot, std::nullopt);
+            break;
+        }
+      }
+      node_filters(start, seek_label, skip_inline);
+      // Expand right from the start, then left.
+      for (size_t i = start; i + 1 < path.nodes.size(); ++i) expand(i, i, i + 1, false);
+      for (size_t i = start; i > 0; --i) expand(i - 1, i, i - 1, true);
+    }
 
     if (!path.variable.empty()) {
       std::vector<int> node_slots;
