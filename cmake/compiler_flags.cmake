@@ -2,7 +2,12 @@
 
 find_program(SMITH_CCACHE ccache)
 if(SMITH_CCACHE)
-  set(CMAKE_CXX_COMPILER_LAUNCHER "${SMITH_CCACHE}")
+  # The Python package's build tree and build/release compile the same sources with the same
+  # flags (scripts/setup.sh asks for them). With -g, ccache hashes the working directory (each
+  # build tree) into every result unless told not to; with that off, the second tree is served
+  # from the cache instead of compiled again. (No CCACHE_BASEDIR: it would rewrite the absolute
+  # source paths relative to each tree, which differ in depth.)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${CMAKE_COMMAND}" -E env CCACHE_NOHASHDIR=1 "${SMITH_CCACHE}")
 endif()
 
 # smith_target_flags(<target>): the warning set every first-party target compiles with.

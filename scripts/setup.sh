@@ -36,8 +36,14 @@ fi
 # recompiles what changed (and ccache serves files already compiled elsewhere).
 .venv/bin/python -m pip install -q scikit-build-core nanobind pytest pytest-asyncio numpy pandas
 echo "setup: building and installing the smith Python package into .venv"
-CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)} \
-  .venv/bin/python -m pip install -q --no-build-isolation .
+# Built with build/release's compiler flags (RelWithDebInfo, warnings as errors; the installed
+# files are stripped) so that the release build that follows is served from ccache instead of
+# compiling the C++ core a second time. A plain `pip install .` builds Release (-O3).
+# The same compiler command as CMake picks for build/release (ccache tells `c++` and `g++` apart).
+CXX=${CXX:-c++} CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)} \
+  .venv/bin/python -m pip install -q --no-build-isolation \
+  --config-settings=cmake.build-type=RelWithDebInfo \
+  --config-settings=cmake.define.SMITH_WERROR=ON .
 
 # The nodestream connector, beside smith (its dependency nodestream comes from PyPI; smith is
 # already installed above and satisfies its own requirement).
