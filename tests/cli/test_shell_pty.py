@@ -9,6 +9,18 @@ CTRL_A = "\x01"
 CTRL_D = "\x04"
 
 
+def send_at_prompt(sh, keys):
+    """Sends keys once the shell shows its prompt again and the line editor has taken the terminal.
+
+    The prompt is written just before the line editor switches the terminal to raw mode; keys that
+    arrive earlier are read in cooked mode, and the switch may discard them (seen on a loaded
+    machine: a Ctrl-D lost, so the shell never exited).
+    """
+    sh.expect(r"smith> ")
+    time.sleep(0.3)
+    sh.send(keys)
+
+
 def test_prompt_multiline_and_quit(shell_pty, db):
     sh = shell_pty(db)
     sh.expect(r"Type :help")
@@ -31,40 +43,38 @@ def test_line_editing(shell_pty, db):
     sh.expect(r"\| a\s+\| b\s+\|")
     sh.expect(r"\| 13\s+\| 54\s+\|")
     # Ctrl-A jumps to the start of the line.
-    sh.send("1 AS c;" + CTRL_A + "RETURN " + "\r")
+    send_at_prompt(sh, "1 AS c;" + CTRL_A + "RETURN " + "\r")
     sh.expect(r"\| 1 \|")
-    sh.send(CTRL_D)
+    send_at_prompt(sh, CTRL_D)
     assert sh.wait() == 0
 
 
 def test_errors_do_not_end_the_session(shell_pty, db):
     sh = shell_pty(db)
-    sh.expect(r"smith> ")
-    sh.send("RETRUN 1;\r")
+    send_at_prompt(sh, "RETRUN 1;\r")
     sh.expect(r"error: Neo.ClientError.Statement.SyntaxError")
-    sh.send("RETURN 'still here' AS s;\r")
+    send_at_prompt(sh, "RETURN 'still here' AS s;\r")
     sh.expect(r"'still here'")
-    sh.send(":nope\r")
+    send_at_prompt(sh, ":nope\r")
     sh.expect(r"unknown command :nope")
-    sh.send(":quit\r")
+    send_at_prompt(sh, ":quit\r")
     assert sh.wait() == 0
 
 
 def test_schema_and_params(shell_pty, people):
     sh = shell_pty(people)
-    sh.expect(r"smith> ")
-    sh.send(":schema\r")
+    send_at_prompt(sh, ":schema\r")
     sh.expect(r"\| person_id\s+\| NODE_KEY")
     sh.expect(r"\| person_name\s+\| RANGE")
-    sh.send(":param who => 'Ada'\r")
+    send_at_prompt(sh, ":param who => 'Ada'\r")
     sh.expect(r"\$who = 'Ada'")
-    sh.send("MATCH (p:Person {name: $who}) RETURN p.id AS id;\r")
+    send_at_prompt(sh, "MATCH (p:Person {name: $who}) RETURN p.id AS id;\r")
     sh.expect(r"\| 1  \|")
-    sh.send(":params\r")
+    send_at_prompt(sh, ":params\r")
     sh.expect(r":param who => 'Ada'")
-    sh.send(":help\r")
+    send_at_prompt(sh, ":help\r")
     sh.expect(r":source FILE")
-    sh.send(":exit\r")
+    send_at_prompt(sh, ":exit\r")
     assert sh.wait() == 0
 
 
@@ -81,15 +91,11 @@ def test_history_persists_across_sessions(shell_pty, db, tmp_path):
     assert "remembered" in history.read_text()
 
     sh = shell_pty(db)
-    sh.expect(r"smith> ")
-    # The prompt is written just before the line editor switches the terminal to raw mode; an
-    # escape sequence that arrives earlier is read in cooked mode (seen once on a loaded machine).
-    time.sleep(0.3)
-    sh.send(UP)  # ":quit"
+    send_at_prompt(sh, UP)  # ":quit"
     sh.send(UP)  # the statement, folded onto one line
     sh.send("\r")
     sh.expect(r"\| 'first'\s+\|")
-    sh.send(CTRL_D)
+    send_at_prompt(sh, CTRL_D)
     assert sh.wait() == 0
 
 
