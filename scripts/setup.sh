@@ -43,7 +43,7 @@ echo "setup: building and installing the smith Python package into .venv"
 CXX=${CXX:-c++} CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)} \
   .venv/bin/python -m pip install -q --no-build-isolation \
   --config-settings=cmake.build-type=RelWithDebInfo \
-  --config-settings=cmake.define.SMITH_WERROR=ON .
+  --config-settings=cmake.define.SMITH_WERROR=ON --config-settings=install.strip=true .
 
 # The nodestream connector, beside smith (its dependency nodestream comes from PyPI; smith is
 # already installed above and satisfies its own requirement).
