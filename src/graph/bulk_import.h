@@ -33,7 +33,7 @@
 #include "common/result.h"
 #include "common/value.h"
 #include "graph/bulk_csv.h"
-#include "graph/bulk_id_index.h"
+#include "graph/key_table.h"
 #include "graph/bulk_loader.h"
 
 namespace smith::graph {
@@ -117,7 +117,7 @@ class BulkImporter {
   Result<ImportSummary> Commit(const BulkProgressFn& progress = nullptr);
 
  private:
-  using IdMap = bulk::IdIndex;
+  using IdMap = KeyTable;
   struct Origin {
     uint32_t file;
     uint64_t line;

@@ -112,6 +112,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
     active_ = false;
     txn_->Rollback();
     graph_.tokens_.RollbackPending();
+    key_undo_.Undo(graph_.key_caches_);
     overlay_.clear();
     unwritten_nodes_.clear();
     unwritten_rels_.clear();
@@ -125,17 +126,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
   graph_.next_schema_id_ = next_schema_id_;
   for (SchemaId id : dropped_schema_) graph_.key_caches_.erase(id);
   dropped_schema_.clear();
-  for (auto& [schema, changes] : overlay_.keys) {
-    auto cache = graph_.key_caches_.find(schema);
-    if (cache == graph_.key_caches_.end()) continue;  // built from disk on first use
-    for (auto& [tuple, element] : changes) {
-      if (element) {
-        cache->second.Insert(tuple, *element);
-      } else {
-        cache->second.Erase(tuple);
-      }
-    }
-  }
+  key_undo_.clear();
   if (graph_.label_table_) {
     for (auto& [node, set] : overlay_.labels) graph_.label_table_->Assign(node, set);
   }
@@ -159,6 +150,7 @@ void GraphWriter::Rollback() {
   active_ = false;
   txn_->Rollback();
   graph_.tokens_.RollbackPending();
+  key_undo_.Undo(graph_.key_caches_);
   overlay_.clear();
   unwritten_nodes_.clear();
   unwritten_rels_.clear();

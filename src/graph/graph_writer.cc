@@ -202,11 +202,6 @@ KeyIndexCache& GraphWriter::KeyCache(const SchemaObject& constraint) {
 
 Result<std::optional<uint64_t>> GraphWriter::LookupKey(const SchemaObject& constraint,
                                                        const std::string& tuple) {
-  auto pending = overlay_.keys.find(constraint.id);
-  if (pending != overlay_.keys.end()) {
-    auto hit = pending->second.find(tuple);
-    if (hit != pending->second.end()) return hit->second;
-  }
   return KeyCache(constraint).Find(tuple);
 }
 
@@ -229,12 +224,12 @@ void GraphWriter::PutUnique(const SchemaObject& constraint, const std::string& t
                             uint64_t element) {
   std::string key = keys::SchemaPrefix(constraint.id) + tuple;
   txn_->Put(Family::kUnique, key, keys::IdKey(element));
-  overlay_.keys[constraint.id][tuple] = element;
+  key_undo_.Record(constraint.id, tuple, KeyCache(constraint).Assign(tuple, element));
 }
 
 void GraphWriter::DeleteUnique(const SchemaObject& constraint, const std::string& tuple) {
   txn_->Delete(Family::kUnique, keys::SchemaPrefix(constraint.id) + tuple);
-  overlay_.keys[constraint.id][tuple] = std::nullopt;
+  key_undo_.Record(constraint.id, tuple, KeyCache(constraint).Erase(tuple));
 }
 
 std::string GraphWriter::DescribeProperties(const SchemaObject& c,

@@ -148,6 +148,8 @@ class GraphWriter final : public GraphReader {
   bool active_ = true;
   WriteCounters counters_;
   WriterOverlay overlay_;
+  // Changes this transaction (since its last chunk) made to graph_.key_caches_ in place.
+  KeyCacheUndoLog key_undo_;
   NodeId next_node_id_;
   RelId next_rel_id_;
   SchemaId next_schema_id_;

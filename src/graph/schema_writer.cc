@@ -113,7 +113,6 @@ Result<SchemaId> GraphWriter::CreateSchemaObject(SchemaKind kind, EntityKind ent
   Status populated = PopulateSchemaObject(object);
   if (!populated.ok()) {
     catalog_ = std::move(previous);
-    overlay_.keys.erase(object.id);
     const StatusCode code = populated.code() == StatusCode::kConstraintViolation
                                 ? StatusCode::kConstraintCreationFailed
                                 : populated.code();
@@ -212,7 +211,6 @@ Status GraphWriter::DropSchemaObject(std::string_view name) {
     if (o.id != object.id) objects.push_back(o);
   }
   catalog_ = std::make_shared<CatalogSnapshot>(std::move(objects));
-  overlay_.keys.erase(object.id);
   dropped_schema_.push_back(object.id);
   catalog_changed_ = true;
   if (object.is_constraint()) {

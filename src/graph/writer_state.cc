@@ -2,10 +2,25 @@
 
 namespace smith::graph {
 
-std::optional<uint64_t> KeyIndexCache::Find(std::string_view key) const {
-  auto it = map_.find(key);
-  if (it == map_.end()) return std::nullopt;
-  return it->second;
+void KeyCacheUndoLog::Record(SchemaId schema, std::string_view tuple,
+                             std::optional<uint64_t> before) {
+  entries_.push_back(
+      Entry{schema, before.has_value(), before.value_or(0), tuples_.size(), tuple.size()});
+  tuples_.append(tuple);
+}
+
+void KeyCacheUndoLog::Undo(std::unordered_map<SchemaId, KeyIndexCache>& caches) {
+  for (auto e = entries_.rbegin(); e != entries_.rend(); ++e) {
+    auto cache = caches.find(e->schema);
+    if (cache == caches.end()) continue;
+    const std::string_view tuple = std::string_view(tuples_).substr(e->offset, e->length);
+    if (e->had_value) {
+      cache->second.Assign(tuple, e->before);
+    } else {
+      cache->second.Erase(tuple);
+    }
+  }
+  clear();
 }
 
 NodeLabelTable::NodeLabelTable() {

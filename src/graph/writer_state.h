@@ -1,14 +1,17 @@
 // In-memory state that only the single writer uses, so that keyed upserts need no disk reads:
 //
 // KeyIndexCache: for one uniqueness / node-key constraint, the complete map from encoded key
-//   tuple to element id as of the latest commit. Built lazily from the `unique` family the first
-//   time a writer needs it; ~40-60 bytes per entry.
+//   tuple to element id. Built lazily from the `unique` family the first time a writer needs it;
+//   ~55 bytes per entry (a KeyTable slot at 3/4 load, plus the arena for tuples over 16 bytes).
 // NodeLabelTable: for every node id, its label set (interned), as of the latest commit; 4 bytes per
 //   node id. Lets the writer maintain indexes and check constraints of a matched node's other
 //   labels, and count labels_added exactly, without reading the node record.
 //
-// Both hold committed state only. A write transaction records its changes in a WriterOverlay and
-// the Graph applies the overlay after the storage commit succeeded; a rollback simply drops it.
+// The label table holds committed state only: a write transaction records its label changes in
+// a WriterOverlay, applied after the storage commit succeeded. The key index caches are changed
+// in place by the writer (a MERGE batch looks up and adds a key per row; a second map in front of
+// the cache doubled the hash work), with a KeyCacheUndoLog that restores them when the
+// transaction rolls back or its commit fails. Between transactions both hold committed state.
 // Readers never use this state: they read their snapshot.
 //
 // Thread safety: not thread-safe; owned by Graph and touched only by the writer holding the
@@ -25,23 +28,36 @@
 #include <vector>
 
 #include "graph/ids.h"
+#include "graph/key_table.h"
 
 namespace smith::graph {
 
-class KeyIndexCache {
+using KeyIndexCache = KeyTable;
+
+// The changes a write transaction made to the key index caches, to undo them. Tuples are kept in
+// one arena: recording a change allocates nothing in the common case.
+class KeyCacheUndoLog {
  public:
-  std::optional<uint64_t> Find(std::string_view key) const;
-  void Insert(std::string key, uint64_t id) { map_.insert_or_assign(std::move(key), id); }
-  void Erase(const std::string& key) { map_.erase(key); }
-  void Reserve(size_t n) { map_.reserve(n); }
-  size_t size() const { return map_.size(); }
+  // `before` is what the cache of `schema` held for `tuple` before the change.
+  void Record(SchemaId schema, std::string_view tuple, std::optional<uint64_t> before);
+  // Restores every recorded change, newest first, and empties the log. Caches no longer in
+  // `caches` are skipped (nothing of them survives to be wrong).
+  void Undo(std::unordered_map<SchemaId, KeyIndexCache>& caches);
+  void clear() {
+    entries_.clear();
+    tuples_.clear();
+  }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  struct Entry {
+    SchemaId schema;
+    bool had_value;
+    uint64_t before;
+    size_t offset;
+    size_t length;
   };
-  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> map_;
+  std::vector<Entry> entries_;
+  std::string tuples_;
 };
 
 // Label sets are interned: id 0 means "no such node", id 1 the empty label set.
@@ -64,8 +80,6 @@ class NodeLabelTable {
 
 // A write transaction's pending changes to the writer state.
 struct WriterOverlay {
-  // Per constraint: encoded key tuple -> element id, or nullopt when the entry was removed.
-  std::unordered_map<SchemaId, std::unordered_map<std::string, std::optional<uint64_t>>> keys;
   // Node -> label set id (kAbsent when deleted).
   std::unordered_map<NodeId, uint32_t> labels;
   // Adjacency keys written by this transaction (since its last chunk), in key order. Together
@@ -74,7 +88,6 @@ struct WriterOverlay {
   std::set<std::string> adjacency;
 
   void clear() {
-    keys.clear();
     labels.clear();
     adjacency.clear();
   }

@@ -117,6 +117,56 @@ TEST_F(SchemaTest, FindByKeySeesCommittedAndPendingWrites) {
   EXPECT_EQ(w->FindByKey(c, {&renamed, 1}).value(), std::optional<uint64_t>(ada));
 }
 
+// The writer changes its key index cache in place and undoes the changes on rollback: every
+// kind of change, several to one key, and changes made after a committed chunk.
+TEST_F(SchemaTest, RollbackRestoresTheKeyIndexAfterChainedChangesAndChunks) {
+  CreatePeopleSchema();
+  const SchemaObject& c = Object("person_name");
+  auto name = [&](const char* s) { return RecordPatch{{}, {}, {{name_, Value::String(s)}}, {}}; };
+  auto find = [&](GraphWriter& w, const char* s) {
+    Value key = Value::String(s);
+    return w.FindByKey(c, {&key, 1}).value();
+  };
+  auto w = graph_->BeginWrite();
+  NodeId a = w->CreateNode({person_}, {{name_, Value::String("A")}}).value();
+  NodeId b = w->CreateNode({person_}, {{name_, Value::String("B")}}).value();
+  ASSERT_TRUE(w->Commit().ok());
+
+  w = graph_->BeginWrite();
+  ASSERT_TRUE(w->UpdateNode(a, name("A2")).ok());  // A -> A2 -> A3
+  ASSERT_TRUE(w->UpdateNode(a, name("A3")).ok());
+  NodeId a_again = w->CreateNode({person_}, {{name_, Value::String("A")}}).value();  // reuses A
+  ASSERT_TRUE(w->DeleteNode(b, true).ok());
+  NodeId b_again = w->CreateNode({person_}, {{name_, Value::String("B")}}).value();
+  EXPECT_EQ(find(*w, "A"), std::optional<uint64_t>(a_again));
+  EXPECT_EQ(find(*w, "A3"), std::optional<uint64_t>(a));
+  EXPECT_EQ(find(*w, "B"), std::optional<uint64_t>(b_again));
+  w->Rollback();
+
+  w = graph_->BeginWrite();
+  EXPECT_EQ(find(*w, "A"), std::optional<uint64_t>(a));
+  EXPECT_EQ(find(*w, "B"), std::optional<uint64_t>(b));
+  EXPECT_FALSE(find(*w, "A2").has_value());
+  EXPECT_FALSE(find(*w, "A3").has_value());
+  // A committed chunk stays; what follows it is undone.
+  ASSERT_TRUE(w->UpdateNode(a, name("A-chunk")).ok());
+  ASSERT_TRUE(w->CommitChunk().ok());
+  ASSERT_TRUE(w->UpdateNode(a, name("A-after")).ok());
+  ASSERT_TRUE(w->CreateNode({person_}, {{name_, Value::String("C")}}).ok());
+  w->Rollback();
+
+  w = graph_->BeginWrite();
+  EXPECT_EQ(find(*w, "A-chunk"), std::optional<uint64_t>(a));
+  EXPECT_FALSE(find(*w, "A-after").has_value());
+  EXPECT_FALSE(find(*w, "C").has_value());
+  EXPECT_FALSE(find(*w, "A").has_value());
+  // The cache agrees with the stored index after all of this.
+  w.reset();
+  auto r = graph_->BeginRead();
+  Value chunk = Value::String("A-chunk");
+  EXPECT_EQ(r->SeekUnique(c, {&chunk, 1}).value(), std::optional<uint64_t>(a));
+}
+
 TEST_F(SchemaTest, CreatingAConstraintOverViolatingDataFailsAndLeavesNoTrace) {
   auto w = graph_->BeginWrite();
   TokenId l = Label(*w, "L");
