@@ -54,11 +54,6 @@ using value_internal::PathRep;
 using value_internal::RelationshipRep;
 using value_internal::StringRep;
 
-namespace {
-// inline_size_ of a string or bytes Value whose characters live in a StringRep.
-constexpr uint8_t kHeapString = 0xFF;
-}  // namespace
-
 std::string_view ValueTypeName(ValueType type) {
   switch (type) {
     case ValueType::kNull:
@@ -101,27 +96,8 @@ std::string_view ValueTypeName(ValueType type) {
 
 // ---- Value: lifetime ----
 
-bool Value::has_rep() const {
-  switch (type_) {
-    case ValueType::kString:
-    case ValueType::kBytes:
-      return inline_size_ == kHeapString;
-    case ValueType::kList:
-    case ValueType::kMap:
-    case ValueType::kDuration:
-    case ValueType::kNode:
-    case ValueType::kRelationship:
-    case ValueType::kPath:
-      return true;
-    default:
-      return false;
-  }
-}
-
-void Value::Release() noexcept {
-  if (!has_rep()) return;
+void Value::DestroyRep() const noexcept {
   const value_internal::Rep* rep = payload_.rep;
-  if (rep->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
   switch (type_) {
     case ValueType::kString:
     case ValueType::kBytes:
@@ -148,42 +124,6 @@ void Value::Release() noexcept {
     default:
       break;
   }
-}
-
-Value::Value(const Value& other) noexcept
-    : type_(other.type_),
-      inline_size_(other.inline_size_),
-      aux_(other.aux_),
-      payload_(other.payload_) {
-  if (has_rep()) payload_.rep->refs.fetch_add(1, std::memory_order_relaxed);
-}
-
-Value::Value(Value&& other) noexcept
-    : type_(other.type_),
-      inline_size_(other.inline_size_),
-      aux_(other.aux_),
-      payload_(other.payload_) {
-  other.type_ = ValueType::kNull;
-}
-
-Value& Value::operator=(const Value& other) noexcept {
-  if (this != &other) {
-    Value copy(other);
-    *this = std::move(copy);
-  }
-  return *this;
-}
-
-Value& Value::operator=(Value&& other) noexcept {
-  if (this != &other) {
-    Release();
-    type_ = other.type_;
-    inline_size_ = other.inline_size_;
-    aux_ = other.aux_;
-    payload_ = other.payload_;
-    other.type_ = ValueType::kNull;
-  }
-  return *this;
 }
 
 // ---- Value: construction ----

@@ -86,11 +86,41 @@ class Value {
   // Strings and bytes up to this length live inside the Value without a heap allocation.
   static constexpr size_t kMaxInlineString = 16;
 
+  // Copies, moves and destruction are inline: they run for every value a query touches, and
+  // only the last release of heap storage leaves the header (DestroyRep).
   Value() noexcept = default;  // null
-  Value(const Value& other) noexcept;
-  Value(Value&& other) noexcept;
-  Value& operator=(const Value& other) noexcept;
-  Value& operator=(Value&& other) noexcept;
+  Value(const Value& other) noexcept
+      : type_(other.type_),
+        inline_size_(other.inline_size_),
+        aux_(other.aux_),
+        payload_(other.payload_) {
+    if (has_rep()) payload_.rep->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  Value(Value&& other) noexcept
+      : type_(other.type_),
+        inline_size_(other.inline_size_),
+        aux_(other.aux_),
+        payload_(other.payload_) {
+    other.type_ = ValueType::kNull;
+  }
+  Value& operator=(const Value& other) noexcept {
+    if (this != &other) {
+      Value copy(other);
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    if (this != &other) {
+      Release();
+      type_ = other.type_;
+      inline_size_ = other.inline_size_;
+      aux_ = other.aux_;
+      payload_ = other.payload_;
+      other.type_ = ValueType::kNull;
+    }
+    return *this;
+  }
   ~Value() { Release(); }
 
   static Value Null() { return Value(); }
@@ -190,8 +220,31 @@ class Value {
 
  private:
   void Check([[maybe_unused]] ValueType expected) const { assert(type_ == expected); }
-  bool has_rep() const;
-  void Release() noexcept;
+  // inline_size_ of a string or bytes value whose characters are on the heap.
+  static constexpr uint8_t kHeapString = 0xFF;
+  bool has_rep() const {
+    switch (type_) {
+      case ValueType::kString:
+      case ValueType::kBytes:
+        return inline_size_ == kHeapString;
+      case ValueType::kList:
+      case ValueType::kMap:
+      case ValueType::kDuration:
+      case ValueType::kNode:
+      case ValueType::kRelationship:
+      case ValueType::kPath:
+        return true;
+      default:
+        return false;
+    }
+  }
+  void Release() noexcept {
+    if (has_rep() && payload_.rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      DestroyRep();
+    }
+  }
+  // Frees the heap storage of a value whose reference count reached zero.
+  void DestroyRep() const noexcept;
   std::string_view StringData() const;
   void SetString(ValueType type, std::string_view s);
   template <typename T>
