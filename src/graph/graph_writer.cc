@@ -40,9 +40,19 @@ class WriterAdjCursor final : public AdjCursor {
  public:
   using SetIter = std::set<std::string>::const_iterator;
   WriterAdjCursor(std::unique_ptr<storage::Iterator> committed, SetIter pending, SetIter end,
-                  const std::unordered_set<RelId>& deleted)
-      : committed_(std::move(committed)), pending_(pending), end_(end), deleted_(deleted) {
+                  const std::unordered_set<RelId>& deleted, AdjIteratorPool& pool)
+      : committed_(std::move(committed)),
+        pending_(pending),
+        end_(end),
+        deleted_(deleted),
+        pool_(pool),
+        generation_(pool.generation) {
     committed_->SeekToFirst();
+  }
+  ~WriterAdjCursor() override {
+    if (pool_.generation == generation_ && committed_->status().ok()) {
+      pool_.free.push_back(std::move(committed_));
+    }
   }
 
   bool Next(keys::AdjEntry* entry) override {
@@ -68,6 +78,8 @@ class WriterAdjCursor final : public AdjCursor {
   SetIter pending_;
   SetIter end_;
   const std::unordered_set<RelId>& deleted_;
+  AdjIteratorPool& pool_;
+  uint64_t generation_;
   Status status_;
 };
 
@@ -90,6 +102,11 @@ GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction
 
 GraphWriter::~GraphWriter() {
   if (active_) Rollback();
+}
+
+void AdjIteratorPool::Reset() {
+  free.clear();
+  ++generation;
 }
 
 Status GraphWriter::CheckActive() const {
@@ -614,8 +631,15 @@ std::unique_ptr<AdjCursor> GraphWriter::NewAdjCursor(const std::string& prefix) 
   const std::string upper = keys::PrefixEnd(prefix);
   const auto& pending = overlay_.adjacency;
   auto end = upper.empty() ? pending.end() : pending.lower_bound(upper);
-  return std::make_unique<WriterAdjCursor>(txn_->NewSnapshotIterator(Family::kAdj, prefix, upper),
-                                           pending.lower_bound(prefix), end, deleted_rels_);
+  std::unique_ptr<storage::Iterator> committed;
+  if (!adj_iterators_.free.empty() && adj_iterators_.free.back()->Rebind(prefix, upper)) {
+    committed = std::move(adj_iterators_.free.back());
+    adj_iterators_.free.pop_back();
+  } else {
+    committed = txn_->NewSnapshotIterator(Family::kAdj, prefix, upper);
+  }
+  return std::make_unique<WriterAdjCursor>(std::move(committed), pending.lower_bound(prefix), end,
+                                           deleted_rels_, adj_iterators_);
 }
 
 void GraphWriter::OnStaleIndexEntry(std::string_view entry_key) {

@@ -28,8 +28,9 @@
 #include "graph/writer_state.h"
 
 namespace smith::storage {
+class Iterator;
 class WriteTransaction;
-}
+}  // namespace smith::storage
 
 namespace smith::graph {
 
@@ -46,6 +47,16 @@ struct WriteCounters {
   int64_t indexes_removed = 0;
   int64_t constraints_added = 0;
   int64_t constraints_removed = 0;
+};
+
+// Snapshot iterators over the adjacency family left by finished cursors, rebound by the next
+// cursor instead of creating a RocksDB iterator per Expand (one per row of a relationship MERGE).
+// Reset when the transaction's snapshot changes (each commit, chunk or rollback): a cursor still
+// open then keeps its iterator and drops it instead of returning it.
+struct AdjIteratorPool {
+  std::vector<std::unique_ptr<storage::Iterator>> free;
+  uint64_t generation = 0;
+  void Reset();
 };
 
 class GraphWriter final : public GraphReader {
@@ -150,6 +161,7 @@ class GraphWriter final : public GraphReader {
   WriterOverlay overlay_;
   // Changes this transaction (since its last chunk) made to graph_.key_caches_ in place.
   KeyCacheUndoLog key_undo_;
+  AdjIteratorPool adj_iterators_;
   NodeId next_node_id_;
   RelId next_rel_id_;
   SchemaId next_schema_id_;

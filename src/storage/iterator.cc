@@ -25,6 +25,7 @@ std::unique_ptr<IteratorRep> NewIteratorRep(std::string_view lower, std::string_
   rep->upper.assign(upper);
   rep->lower_slice = rocksdb::Slice(rep->lower);
   rep->upper_slice = rocksdb::Slice(rep->upper);
+  rep->prefix_bytes = prefix_bytes;
   rocksdb::ReadOptions& ro = rep->read_options;
   ro.snapshot = snapshot;
   if (!rep->lower.empty()) ro.iterate_lower_bound = &rep->lower_slice;
@@ -79,6 +80,25 @@ void Iterator::SeekToFirst() {
   } else {
     Seek(rep_->lower);
   }
+}
+
+bool Iterator::Rebind(std::string_view lower, std::string_view upper) {
+  internal::IteratorRep& r = *rep_;
+  if (r.iter == nullptr) return false;
+  // RocksDB reads the bound slices through the pointers in the read options on every seek (MyRocks
+  // changes bounds between seeks the same way), but whether a bound exists and the prefix mode
+  // are fixed when the RocksDB iterator is created.
+  const bool prefix_mode = !r.read_options.total_order_seek;
+  if (r.lower.empty() || r.upper.empty() || lower.empty() || upper.empty() ||
+      prefix_mode != internal::RangeWithinOnePrefix(lower, upper, r.prefix_bytes)) {
+    return false;
+  }
+  r.lower.assign(lower);
+  r.upper.assign(upper);
+  r.lower_slice = rocksdb::Slice(r.lower);
+  r.upper_slice = rocksdb::Slice(r.upper);
+  r.valid = false;
+  return true;
 }
 
 bool Iterator::Valid() const { return rep_->valid; }

@@ -24,6 +24,8 @@ struct IteratorRep {
   rocksdb::Slice lower_slice;
   rocksdb::Slice upper_slice;
   rocksdb::ReadOptions read_options;
+  // The family's prefix extractor length (0: none), to decide the mode of new bounds (Rebind).
+  size_t prefix_bytes = 0;
   // Set instead of `iter` when the iterator could not be created (e.g. finished transaction).
   Status error;
   bool valid = false;

@@ -110,6 +110,46 @@ TEST_F(GraphTest, WriterExpandSeesItsOwnCreatesAndDeletesInKeyOrder) {
   EXPECT_EQ(rels_of(*r->Expand(a)), (std::vector<RelId>{old_ab, new_ba}));
 }
 
+// The writer reuses the storage iterators of finished Expand cursors (rebinding their bounds).
+// Cursors open at the same time must each keep their own, whatever order they finish in.
+TEST_F(GraphTest, WriterExpandCursorsOpenTogetherStayIndependent) {
+  constexpr int kNodes = 6;
+  std::vector<NodeId> nodes;
+  TokenId knows;
+  {
+    auto w = graph_->BeginWrite();
+    knows = Type(*w, "KNOWS");
+    for (int i = 0; i < kNodes; ++i) nodes.push_back(w->CreateNode({}, {}).value());
+    // Node i knows every node after it.
+    for (int i = 0; i < kNodes; ++i) {
+      for (int j = i + 1; j < kNodes; ++j)
+        ASSERT_TRUE(w->CreateRel(knows, nodes[i], nodes[j], {}).ok());
+    }
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  auto w = graph_->BeginWrite();
+  for (int round = 0; round < 3; ++round) {
+    // Two-hop walk: an outer cursor per node stays open while inner cursors come and go.
+    int paths = 0;
+    for (int i = 0; i < kNodes; ++i) {
+      auto outer = w->Expand(nodes[i], Direction::kOutgoing, knows);
+      keys::AdjEntry first;
+      int outgoing = 0;
+      while (outer->Next(&first)) {
+        ++outgoing;
+        auto inner = w->Expand(first.other, Direction::kOutgoing, knows);
+        keys::AdjEntry second;
+        while (inner->Next(&second)) ++paths;
+        ASSERT_TRUE(inner->status().ok());
+      }
+      ASSERT_TRUE(outer->status().ok());
+      EXPECT_EQ(outgoing, kNodes - 1 - i) << "node " << i << " round " << round;
+    }
+    // Paths i < j < k: C(6, 3) = 20.
+    EXPECT_EQ(paths, 20) << "round " << round;
+  }
+}
+
 TEST_F(GraphTest, CreateRelToMissingNodeFailsAndWritesNothing) {
   auto w = graph_->BeginWrite();
   TokenId t = Type(*w, "T");
