@@ -370,16 +370,10 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         try {
           // Arguments are evaluated before the aggregation, in the input's scope: no group-key
           // substitution there.
-          auto* substitution = std::exchange(group_substitution_, nullptr);
-          try {
-            if (args != nullptr) {
-              for (const auto& a : *args) spec.args.push_back(Compile(*a));
-            }
-          } catch (...) {
-            group_substitution_ = substitution;
-            throw;
+          ScopedValue no_substitution(group_substitution_, nullptr);
+          if (args != nullptr) {
+            for (const auto& a : *args) spec.args.push_back(Compile(*a));
           }
-          group_substitution_ = substitution;
         } catch (...) {
           inside_aggregate_ = false;
           throw;

@@ -282,19 +282,13 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
                               [&](const Item& it) { return it.name == v; });
         });
         if (!ContainsAggregate(e) && !reads_input) continue;
-        group_substitution_ = &keys;
         const Scope input_scope = scope_;
-        substitution_input_scope_ = &input_scope;
         int slot = slots_.Next();
-        try {
+        {
+          ScopedValue substitution(group_substitution_, &keys);
+          ScopedValue input_scope_in_use(substitution_input_scope_, &input_scope);
           post_exprs.push_back(CompileWithAggregates(e, &aggs));
-        } catch (...) {
-          group_substitution_ = nullptr;
-          substitution_input_scope_ = nullptr;
-          throw;
         }
-        group_substitution_ = nullptr;
-        substitution_input_scope_ = nullptr;
         post_slots.push_back(slot);
         hidden_order_slots[k] = slot;
       }
@@ -363,16 +357,8 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
       return std::none_of(items.begin(), items.end(), [&](const Item& it) { return it.name == v; });
     });
     if (distinct_keys.empty() || !reads_input) return predicate ? CompilePredicate(e) : Compile(e);
-    group_substitution_ = &distinct_keys;
-    exec::ExprPtr out;
-    try {
-      out = predicate ? CompilePredicate(e) : Compile(e);
-    } catch (...) {
-      group_substitution_ = nullptr;
-      throw;
-    }
-    group_substitution_ = nullptr;
-    return out;
+    ScopedValue substitution(group_substitution_, &distinct_keys);
+    return predicate ? CompilePredicate(e) : Compile(e);
   };
   exec::ExprPtr where_expr = where != nullptr ? compile_after(*where, true) : nullptr;
   if (!projection.order_by.empty()) {

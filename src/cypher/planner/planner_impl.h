@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/scoped_value.h"
 #include "cypher/ast/statement.h"
 #include "cypher/execution/operators.h"
 #include "cypher/planner/planner.h"
