@@ -139,7 +139,8 @@ class Expand final : public Operator {
 class VarExpand final : public Operator {
  public:
   VarExpand(OperatorPtr input, int from, int rel, int to, ExpandDirection dir,
-            std::vector<std::string> types, int64_t min_hops, int64_t max_hops, bool into)
+            std::vector<std::string> types, int64_t min_hops, int64_t max_hops, bool into,
+            bool reversed)
       : Operator(One(std::move(input))),
         from_(from),
         rel_(rel),
@@ -148,7 +149,8 @@ class VarExpand final : public Operator {
         types_(std::move(types)),
         min_(min_hops),
         max_(max_hops),
-        into_(into) {}
+        into_(into),
+        reversed_(reversed) {}
   std::string Name() const override { return "VarLengthExpand"; }
   std::string Details() const override {
     return TypesText(types_) + "*" + std::to_string(min_) + ".." +
@@ -166,6 +168,7 @@ class VarExpand final : public Operator {
       if (next_ < results_.size()) {
         auto& [rels, end] = results_[next_++];
         row = current_;
+        if (reversed_) std::reverse(rels.begin(), rels.end());
         row[rel_] = Value::List(std::move(rels));
         if (!into_) row[to_] = ExecContext::NodeRef(end);
         return true;
@@ -211,6 +214,7 @@ class VarExpand final : public Operator {
   std::vector<graph::TokenId> types_resolved_;
   int64_t min_, max_;
   bool into_;
+  bool reversed_;  // bind the list in reverse (see MakeVarExpand)
   Row current_;
   std::vector<Value> path_;
   std::unordered_set<graph::RelId> used_;
@@ -336,9 +340,9 @@ OperatorPtr MakeExpand(OperatorPtr input, int from_slot, int rel_slot, int to_sl
 
 OperatorPtr MakeVarExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
                           ExpandDirection direction, std::vector<std::string> types,
-                          int64_t min_hops, int64_t max_hops, bool into) {
+                          int64_t min_hops, int64_t max_hops, bool into, bool reversed) {
   return std::make_unique<VarExpand>(std::move(input), from_slot, rel_slot, to_slot, direction,
-                                     std::move(types), min_hops, max_hops, into);
+                                     std::move(types), min_hops, max_hops, into, reversed);
 }
 
 }  // namespace smith::exec

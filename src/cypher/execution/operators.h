@@ -97,10 +97,11 @@ OperatorPtr MakeExpand(OperatorPtr input, int from_slot, int rel_slot, int to_sl
                        ExpandDirection direction, std::vector<std::string> types, bool into);
 // Variable-length expansion: binds `rel_slot` to the list of relationships of each path of
 // min..max hops (max -1: unbounded) and `to_slot` to its end; relationships are not repeated
-// within a path.
+// within a path. `reversed`: the expansion starts from the pattern's right end, so the list is
+// bound last hop first, which is the pattern's order (`(a)-[r*]->(b)` lists r from a to b).
 OperatorPtr MakeVarExpand(OperatorPtr input, int from_slot, int rel_slot, int to_slot,
                           ExpandDirection direction, std::vector<std::string> types,
-                          int64_t min_hops, int64_t max_hops, bool into);
+                          int64_t min_hops, int64_t max_hops, bool into, bool reversed);
 
 // --- aggregate_ops.cc
 struct AggregateSpec {

@@ -285,27 +285,36 @@ class DeleteOp final : public Operator {
  protected:
   bool Produce(ExecContext& ctx, Row& row) override {
     if (!child().Next(ctx, row)) return false;
-    for (const auto& t : targets_) Delete(ctx, t->Eval(row, ctx));
+    // Relationships of every target first, then nodes, as Neo4j (which checks for dangling
+    // relationships at commit) allows: `DELETE p1, p2` of two paths sharing a node, or
+    // `DELETE n, r` with r attached to n, must not fail on the order of the targets.
+    std::vector<graph::NodeId> nodes;
+    std::vector<graph::RelId> rels;
+    for (const auto& t : targets_) Collect(t->Eval(row, ctx), &nodes, &rels);
+    graph::GraphWriter& w = ctx.writer();
+    for (graph::RelId rel : rels) Tolerate(w.DeleteRel(rel));
+    for (graph::NodeId node : nodes) Tolerate(w.DeleteNode(node, detach_));
     ctx.ForgetCachedRecords();
     return true;
   }
 
  private:
-  void Delete(ExecContext& ctx, const Value& v) {
-    graph::GraphWriter& w = ctx.writer();
-    Status s;
+  static void Collect(const Value& v, std::vector<graph::NodeId>* nodes,
+                      std::vector<graph::RelId>* rels) {
     switch (v.type()) {
       case ValueType::kNull:
         return;
       case ValueType::kNode:
-        s = w.DeleteNode(static_cast<graph::NodeId>(v.AsNode().id), detach_);
-        break;
+        nodes->push_back(static_cast<graph::NodeId>(v.AsNode().id));
+        return;
       case ValueType::kRelationship:
-        s = w.DeleteRel(static_cast<graph::RelId>(v.AsRelationship().id));
-        break;
+        rels->push_back(static_cast<graph::RelId>(v.AsRelationship().id));
+        return;
       case ValueType::kPath:
-        for (const Relationship& r : v.AsPath().relationships) Delete(ctx, Value(r));
-        for (const Node& n : v.AsPath().nodes) Delete(ctx, Value(n));
+        for (const Relationship& r : v.AsPath().relationships) {
+          rels->push_back(static_cast<graph::RelId>(r.id));
+        }
+        for (const Node& n : v.AsPath().nodes) nodes->push_back(static_cast<graph::NodeId>(n.id));
         return;
       default:
         ThrowError(StatusCode::kTypeError,
@@ -313,6 +322,9 @@ class DeleteOp final : public Operator {
                    "but was " +
                        std::string(ValueTypeName(v.type())));
     }
+  }
+
+  static void Tolerate(const Status& s) {
     if (s.IsNotFound()) return;  // already deleted by this statement
     Check(s);
   }

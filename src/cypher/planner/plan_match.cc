@@ -410,7 +410,7 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
         int64_t min = r.length->min.value_or(1);
         int64_t max = r.length->max.value_or(-1);
         op = exec::MakeVarExpand(std::move(op), from_slot, rel_slot, to_slot,
-                                 ToExpand(r.direction, reversed), types, min, max, into);
+                                 ToExpand(r.direction, reversed), types, min, max, into, reversed);
       } else {
         auto bound_rel = scope_.Find(rel_names[rel_index]);
         rel_slot =

@@ -112,6 +112,10 @@ exec::OperatorPtr Planner::PlanCreate(exec::OperatorPtr input, const Pattern& pa
 }
 
 exec::OperatorPtr Planner::PlanMerge(exec::OperatorPtr input, const MergeClause& merge) {
+  // After a DELETE, every deletion of the statement happens before the first MERGE looks for a
+  // match (as in Neo4j): otherwise the MERGE of the first row could match an element that a
+  // later row deletes.
+  if (planned_deletes_) input = exec::MakeEager(std::move(input));
   Scope before = scope_;
   Pattern pattern;
   pattern.pos = merge.path.pos;
@@ -238,6 +242,7 @@ exec::OperatorPtr Planner::PlanDelete(exec::OperatorPtr input, const DeleteClaus
     targets.push_back(Compile(*t));
   }
   planned_updates_ = true;
+  planned_deletes_ = true;
   // Deleting while matching: read everything first so deletions do not disturb the scans.
   return exec::MakeDelete(exec::MakeEager(std::move(input)), std::move(targets), del.detach);
 }

@@ -91,6 +91,7 @@ class Planner {
   SlotAllocator slots_;
   bool updates_ = false;          // the query has updating clauses anywhere
   bool planned_updates_ = false;  // an updating clause was planned before the current clause
+  bool planned_deletes_ = false;  // a DELETE was planned before the current clause
   int anonymous_ = 0;
   // While compiling ORDER BY items over an aggregation: (expression text, slot) of the grouping
   // keys and their aliases, which replace matching subexpressions (see PlanProjection).
