@@ -105,6 +105,16 @@ bool Planner::ContainsAggregate(const Expression& expr) {
         return ContainsAggregate(*a.when) || ContainsAggregate(*a.then);
       });
     }
+    // Only the list a comprehension, quantifier or reduce iterates may aggregate
+    // ([x IN collect(n) | x.name]); their inner expressions run per element (see Compile).
+    case ExprKind::kListComprehension:
+      return ContainsAggregate(*expr.As<ListComprehension>().list);
+    case ExprKind::kQuantifier:
+      return ContainsAggregate(*expr.As<QuantifierExpr>().list);
+    case ExprKind::kReduce: {
+      const auto& r = expr.As<ReduceExpr>();
+      return ContainsAggregate(*r.init) || ContainsAggregate(*r.list);
+    }
     default:
       return false;
   }
@@ -440,9 +450,12 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         }
         return result;
       };
+      // The iterated list (and reduce's initial value) may aggregate; the expressions evaluated
+      // per element may not: the element variable does not exist when the aggregation runs.
       if (expr.kind == ExprKind::kListComprehension) {
         const auto& lc = expr.As<ListComprehension>();
         auto list = Compile(*lc.list);
+        ScopedValue per_element(aggregates_, nullptr);
         return with_variable(lc.variable, [&](int slot) -> exec::ExprPtr {
           return std::make_unique<IterateExpr>(IterateKind::kComprehension, slot, std::move(list),
                                                lc.where ? CompilePredicate(*lc.where) : nullptr,
@@ -455,6 +468,7 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         static const IterateKind kKinds[] = {IterateKind::kAll, IterateKind::kAny,
                                              IterateKind::kNone, IterateKind::kSingle};
         auto list = Compile(*q.list);
+        ScopedValue per_element(aggregates_, nullptr);
         return with_variable(q.variable, [&](int slot) -> exec::ExprPtr {
           return std::make_unique<IterateExpr>(
               kKinds[static_cast<int>(q.quantifier)], slot, std::move(list),
@@ -464,6 +478,7 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
       const auto& r = expr.As<ReduceExpr>();
       auto init = Compile(*r.init);
       auto list = Compile(*r.list);
+      ScopedValue per_element(aggregates_, nullptr);
       return with_variable(r.accumulator, [&](int acc_slot) -> exec::ExprPtr {
         return with_variable(r.variable, [&](int var_slot) -> exec::ExprPtr {
           return std::make_unique<IterateExpr>(IterateKind::kReduce, var_slot, std::move(list),
