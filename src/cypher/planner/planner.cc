@@ -113,7 +113,14 @@ exec::OperatorPtr Planner::PlanSingleQuery(const SingleQuery& query,
     }
     switch (c.kind) {
       case ClauseKind::kMatch:
-        op = PlanMatch(std::move(op), c.As<MatchClause>());
+        if (planned_updates_) {
+          // A MATCH after an update sees every row's update, and the updates after it do not
+          // change what it matches for later rows (Neo4j's eager reads): each of its invocations
+          // reads the same graph.
+          op = exec::MakeEager(PlanMatch(exec::MakeEager(std::move(op)), c.As<MatchClause>()));
+        } else {
+          op = PlanMatch(std::move(op), c.As<MatchClause>());
+        }
         break;
       case ClauseKind::kUnwind:
         op = PlanUnwind(std::move(op), c.As<UnwindClause>());
