@@ -76,8 +76,8 @@ std::vector<StatusCode> AcceptedCodes(const ExpectedError& expected) {
   } else if (t == "ConstraintVerificationFailed" || t == "ConstraintValidationFailed") {
     codes = {StatusCode::kConstraintViolation};
   } else if (t == "ProcedureError") {
-    codes = {StatusCode::kNotFound, StatusCode::kSyntaxError, StatusCode::kSemanticError,
-             StatusCode::kArgumentError};
+    codes = {StatusCode::kProcedureNotFound, StatusCode::kNotFound, StatusCode::kSyntaxError,
+             StatusCode::kSemanticError, StatusCode::kArgumentError};
   }
   return codes;
 }

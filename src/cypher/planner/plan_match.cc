@@ -123,9 +123,9 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
                                   SourcePos pos, const std::set<std::string>& skip) {
     if (!props) return;
     if (props->kind != ExprKind::kMap) {
-      Fail(StatusCode::kNotSupported,
-           "a parameter as a property map in MATCH is not supported; "
-           "use WHERE",
+      Fail(StatusCode::kSyntaxError,
+           "Parameter maps cannot be used in MATCH or MERGE patterns; use a literal map such as "
+           "{id: $param.id}, or WHERE",
            pos);
     }
     for (const MapEntry& e : props->As<MapLiteral>().entries) {

@@ -332,8 +332,13 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   }
   for (size_t i = 0; i < items.size(); ++i) {
     VarKind kind = VarKind::kAny;
-    if (items[i].expr->kind == ExprKind::kVariable) {
+    const ExprKind expr_kind = items[i].expr->kind;
+    if (expr_kind == ExprKind::kVariable) {
       if (auto v = scope_.Find(items[i].expr->As<Variable>().name)) kind = v->kind;
+    } else if (expr_kind == ExprKind::kList || expr_kind == ExprKind::kMap ||
+               (expr_kind == ExprKind::kLiteral &&
+                items[i].expr->As<Literal>().literal_kind != LiteralKind::kNull)) {
+      kind = VarKind::kValue;  // `WITH 1 AS n MATCH (n)` is a compile-time type conflict
     }
     new_scope.Bind(items[i].name, VarInfo{out_slots[i], kind});
   }

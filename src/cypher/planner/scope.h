@@ -9,7 +9,9 @@
 
 namespace smith::cypher {
 
-enum class VarKind { kAny, kNode, kRelationship, kRelationshipList, kPath };
+// kValue: known not to be a graph element (projected from a literal), so it cannot be used as a
+// node or relationship in a pattern.
+enum class VarKind { kAny, kNode, kRelationship, kRelationshipList, kPath, kValue };
 
 struct VarInfo {
   int slot = 0;
