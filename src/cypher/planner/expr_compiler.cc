@@ -160,6 +160,12 @@ void Planner::CollectVariables(const Expression& expr, std::vector<std::string>*
   }
 }
 
+VarKind Planner::KindOf(const Expression& expr) const {
+  if (expr.kind != ExprKind::kVariable) return VarKind::kAny;
+  auto var = scope_.Find(expr.As<Variable>().name);
+  return var ? var->kind : VarKind::kAny;
+}
+
 exec::ExprPtr Planner::CompileWithAggregates(const Expression& expr,
                                              std::vector<exec::AggregateSpec>* aggs) {
   auto* saved = aggregates_;
@@ -276,6 +282,11 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
     }
     case ExprKind::kProperty: {
       const auto& p = expr.As<PropertyAccess>();
+      if (KindOf(*p.object) == VarKind::kPath) {
+        Fail(StatusCode::kSyntaxError,
+             "Type mismatch: expected Map, Node, Relationship or a temporal value but was Path",
+             p.object->pos);
+      }
       return std::make_unique<PropertyExpr>(Compile(*p.object), p.key);
     }
     case ExprKind::kList: {
@@ -393,6 +404,22 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         int slot = spec.slot;
         aggregates_->push_back(std::move(spec));
         return std::make_unique<SlotExpr>(slot, display + "(...)");
+      }
+      // Arguments whose kind the planner knows (pattern variables) are checked now, as Neo4j
+      // does: type() takes a relationship, labels() a node.
+      if (args->size() == 1 && (lower == "type" || lower == "labels")) {
+        const VarKind want = lower == "type" ? VarKind::kRelationship : VarKind::kNode;
+        const VarKind kind = KindOf(*(*args)[0]);
+        const bool element = kind == VarKind::kNode || kind == VarKind::kRelationship;
+        if ((element || kind == VarKind::kPath) && kind != want) {
+          Fail(StatusCode::kSyntaxError,
+               "Type mismatch: expected " +
+                   std::string(want == VarKind::kNode ? "Node" : "Relationship") + " but was " +
+                   (kind == VarKind::kNode   ? "Node"
+                    : kind == VarKind::kPath ? "Path"
+                                             : "Relationship"),
+               (*args)[0]->pos);
+        }
       }
       std::vector<exec::ExprPtr> compiled;
       for (const auto& a : *args) compiled.push_back(Compile(*a));

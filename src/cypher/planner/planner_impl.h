@@ -46,6 +46,8 @@ class Planner {
   exec::ExprPtr CompilePredicate(const Expression& expr);
   void CheckBooleanOperand(const Expression& operand) const;
   static bool ContainsAggregate(const Expression& expr);
+  // The kind of a variable expression bound in the current scope; kAny for anything else.
+  VarKind KindOf(const Expression& expr) const;
   // Replaces aggregate calls inside `expr` by slot references, registering them in `*aggs`.
   exec::ExprPtr CompileWithAggregates(const Expression& expr,
                                       std::vector<exec::AggregateSpec>* aggs);
