@@ -275,10 +275,20 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
     // keys (by spelling, or by alias) read the keys' slots.
     if (!projection.order_by.empty()) {
       std::vector<std::pair<std::string, int>> keys;
+      // An ORDER BY item that aggregates may use grouping keys only where they are variables or
+      // properties of variables (and aliases): `ORDER BY me.age + you.age + count(*)` over the
+      // key `me.age + you.age` is ambiguous in Neo4j (AmbiguousAggregationExpression).
+      std::vector<std::pair<std::string, int>> simple_keys;
       for (size_t i = 0; i < items.size(); ++i) {
         if (ContainsAggregate(*items[i].expr)) continue;
         keys.emplace_back(ToCypher(*items[i].expr), out_slots[i]);
         keys.emplace_back(QuoteVariable(items[i].name), out_slots[i]);
+        const Expression& key = *items[i].expr;
+        const bool simple = key.kind == ExprKind::kVariable ||
+                            (key.kind == ExprKind::kProperty &&
+                             key.As<PropertyAccess>().object->kind == ExprKind::kVariable);
+        if (simple) simple_keys.push_back(keys[keys.size() - 2]);
+        simple_keys.push_back(keys.back());
       }
       for (size_t k = 0; k < projection.order_by.size(); ++k) {
         const Expression& e = *projection.order_by[k].expr;
@@ -292,7 +302,8 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
         const Scope input_scope = scope_;
         int slot = slots_.Next();
         {
-          ScopedValue substitution(group_substitution_, &keys);
+          ScopedValue substitution(group_substitution_,
+                                   ContainsAggregate(e) ? &simple_keys : &keys);
           ScopedValue input_scope_in_use(substitution_input_scope_, &input_scope);
           post_exprs.push_back(CompileWithAggregates(e, &aggs));
         }
