@@ -33,8 +33,8 @@
 #include "common/result.h"
 #include "common/value.h"
 #include "graph/bulk_csv.h"
-#include "graph/key_table.h"
 #include "graph/bulk_loader.h"
+#include "graph/key_table.h"
 
 namespace smith::graph {
 
