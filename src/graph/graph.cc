@@ -113,7 +113,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
     txn_->Rollback();
     graph_.tokens_.RollbackPending();
     key_undo_.Undo(graph_.key_caches_);
-    adj_iterators_.Reset();
+    adj_iterators_->Reset();
     overlay_.clear();
     unwritten_nodes_.clear();
     unwritten_rels_.clear();
@@ -128,7 +128,7 @@ Status GraphWriter::FinishCommit(bool keep_going) {
   for (SchemaId id : dropped_schema_) graph_.key_caches_.erase(id);
   dropped_schema_.clear();
   key_undo_.clear();
-  adj_iterators_.Reset();
+  adj_iterators_->Reset();
   if (graph_.label_table_) {
     for (auto& [node, set] : overlay_.labels) graph_.label_table_->Assign(node, set);
   }
@@ -153,7 +153,7 @@ void GraphWriter::Rollback() {
   txn_->Rollback();
   graph_.tokens_.RollbackPending();
   key_undo_.Undo(graph_.key_caches_);
-  adj_iterators_.Reset();
+  adj_iterators_->Reset();
   overlay_.clear();
   unwritten_nodes_.clear();
   unwritten_rels_.clear();

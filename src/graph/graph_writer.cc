@@ -40,18 +40,18 @@ class WriterAdjCursor final : public AdjCursor {
  public:
   using SetIter = std::set<std::string>::const_iterator;
   WriterAdjCursor(std::unique_ptr<storage::Iterator> committed, SetIter pending, SetIter end,
-                  const std::unordered_set<RelId>& deleted, AdjIteratorPool& pool)
+                  const std::unordered_set<RelId>& deleted, std::shared_ptr<AdjIteratorPool> pool)
       : committed_(std::move(committed)),
         pending_(pending),
         end_(end),
         deleted_(deleted),
-        pool_(pool),
-        generation_(pool.generation) {
+        pool_(std::move(pool)),
+        generation_(pool_->generation) {
     committed_->SeekToFirst();
   }
   ~WriterAdjCursor() override {
-    if (pool_.generation == generation_ && committed_->status().ok()) {
-      pool_.free.push_back(std::move(committed_));
+    if (pool_->generation == generation_ && committed_->status().ok()) {
+      pool_->free.push_back(std::move(committed_));
     }
   }
 
@@ -78,7 +78,7 @@ class WriterAdjCursor final : public AdjCursor {
   SetIter pending_;
   SetIter end_;
   const std::unordered_set<RelId>& deleted_;
-  AdjIteratorPool& pool_;
+  std::shared_ptr<AdjIteratorPool> pool_;  // shared: a cursor may outlive its writer
   uint64_t generation_;
   Status status_;
 };
@@ -94,6 +94,7 @@ GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction
     : GraphReader(graph, nullptr),
       writer_lock_(std::move(writer_lock)),
       txn_(txn.get()),
+      adj_iterators_(std::make_shared<AdjIteratorPool>()),
       next_node_id_(graph.next_node_id_),
       next_rel_id_(graph.next_rel_id_),
       next_schema_id_(graph.next_schema_id_) {
@@ -102,6 +103,7 @@ GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction
 
 GraphWriter::~GraphWriter() {
   if (active_) Rollback();
+  adj_iterators_->Reset();  // a cursor still open then drops its iterator
 }
 
 void AdjIteratorPool::Reset() {
@@ -632,12 +634,15 @@ std::unique_ptr<AdjCursor> GraphWriter::NewAdjCursor(const std::string& prefix) 
   const auto& pending = overlay_.adjacency;
   auto end = upper.empty() ? pending.end() : pending.lower_bound(upper);
   std::unique_ptr<storage::Iterator> committed;
-  if (!adj_iterators_.free.empty() && adj_iterators_.free.back()->Rebind(prefix, upper)) {
-    committed = std::move(adj_iterators_.free.back());
-    adj_iterators_.free.pop_back();
-  } else {
-    committed = txn_->NewSnapshotIterator(Family::kAdj, prefix, upper);
+  if (!adj_iterators_->free.empty()) {
+    // An iterator that cannot take these bounds (the other prefix mode) is dropped, not kept:
+    // the pool never holds more iterators than cursors were open at once.
+    if (adj_iterators_->free.back()->Rebind(prefix, upper)) {
+      committed = std::move(adj_iterators_->free.back());
+    }
+    adj_iterators_->free.pop_back();
   }
+  if (committed == nullptr) committed = txn_->NewSnapshotIterator(Family::kAdj, prefix, upper);
   return std::make_unique<WriterAdjCursor>(std::move(committed), pending.lower_bound(prefix), end,
                                            deleted_rels_, adj_iterators_);
 }

@@ -104,27 +104,34 @@ void KeyTable::Reserve(size_t n) {
 }
 
 void KeyTable::Rebuild(size_t capacity) {
-  last_miss_slot_ = kNoSlot;
-  Slot* old = std::exchange(slots_, AllocateSlots<Slot>(capacity));
-  const size_t old_capacity = std::exchange(capacity_, capacity);
-  mask_ = capacity - 1;
-  std::string old_arena = std::move(arena_);
-  arena_.clear();
-  arena_.reserve(old_arena.size() - dead_arena_bytes_);
-  dead_arena_bytes_ = 0;
-  for (size_t j = 0; j < old_capacity; ++j) {
-    Slot s = old[j];
+  // Everything that can throw (the two allocations) happens before the table changes.
+  Slot* slots = AllocateSlots<Slot>(capacity);
+  std::string arena;
+  try {
+    arena.reserve(arena_.size() - dead_arena_bytes_);
+  } catch (...) {
+    std::free(slots);
+    throw;
+  }
+  const size_t mask = capacity - 1;
+  for (size_t j = 0; j < capacity_; ++j) {
+    Slot s = slots_[j];
     if (s.length == kEmpty) continue;
     if (s.length > kInlineKey) {
-      const uint64_t offset = arena_.size();
-      arena_.append(old_arena, s.key.offset, s.length);
+      const uint64_t offset = arena.size();
+      arena.append(arena_, s.key.offset, s.length);
       s.key.offset = offset;
     }
-    size_t i = s.hash & mask_;
-    while (slots_[i].length != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = s;
+    size_t i = s.hash & mask;
+    while (slots[i].length != kEmpty) i = (i + 1) & mask;
+    slots[i] = s;
   }
-  std::free(old);
+  std::free(std::exchange(slots_, slots));
+  capacity_ = capacity;
+  mask_ = mask;
+  arena_ = std::move(arena);
+  dead_arena_bytes_ = 0;
+  last_miss_slot_ = kNoSlot;
 }
 
 }  // namespace smith::graph

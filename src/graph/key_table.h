@@ -95,8 +95,9 @@ class KeyTable {
   };
 
   static uint64_t Hash(std::string_view key) {
-    // std::hash mixes well; the final multiply spreads it over the low bits used for slots.
-    return std::hash<std::string_view>()(key) * 0x9E3779B97F4A7C15ull;
+    // The low bits pick the slot: libstdc++'s std::hash for strings (a Murmur-style hash) mixes
+    // every input byte into them.
+    return std::hash<std::string_view>()(key);
   }
   std::string_view KeyOf(const Slot& s) const {
     if (s.length <= kInlineKey) return std::string_view(s.key.bytes, s.length);

@@ -161,7 +161,9 @@ void Planner::CollectVariables(const Expression& expr, std::vector<std::string>*
 }
 
 VarKind Planner::KindOf(const Expression& expr) const {
-  if (expr.kind != ExprKind::kVariable) return VarKind::kAny;
+  // Under a group-key substitution a name may be an alias of a different expression than the
+  // input variable of the same name: unknown.
+  if (expr.kind != ExprKind::kVariable || group_substitution_ != nullptr) return VarKind::kAny;
   auto var = scope_.Find(expr.As<Variable>().name);
   return var ? var->kind : VarKind::kAny;
 }
@@ -227,8 +229,10 @@ void Planner::CheckBooleanOperand(const Expression& operand) const {
 exec::ExprPtr Planner::CompilePredicate(const Expression& expr) {
   if (expr.kind == ExprKind::kVariable) {
     auto var = scope_.Find(expr.As<Variable>().name);
-    if (var && var->kind != VarKind::kAny) {
-      static const char* kNames[] = {"Any", "Node", "Relationship", "List<Relationship>", "Path"};
+    // Graph elements are never booleans; a kValue variable may be one (WITH true AS ok).
+    if (var && var->kind != VarKind::kAny && var->kind != VarKind::kValue) {
+      static const char* kNames[] = {"Any",  "Node", "Relationship", "List<Relationship>",
+                                     "Path", "Value"};
       Fail(StatusCode::kSyntaxError,
            std::string("Type mismatch: expected Boolean but was ") +
                kNames[static_cast<int>(var->kind)],

@@ -24,16 +24,24 @@ class NestedPlanGuard {
         scope_(planner.scope_),
         aggregates_(planner.aggregates_),
         inside_aggregate_(planner.inside_aggregate_),
-        pattern_allowed_(planner.pattern_allowed_) {
+        pattern_allowed_(planner.pattern_allowed_),
+        planned_updates_(planner.planned_updates_),
+        planned_deletes_(planner.planned_deletes_) {
     // Aggregates inside belong to the nested plan's own projections, if any.
     planner.aggregates_ = nullptr;
     planner.inside_aggregate_ = false;
+    // A nested plan runs per outer row: only its own updates make its later reads eager (an
+    // EXISTS { MATCH ... } after an outer SET must still stop at its first row).
+    planner.planned_updates_ = false;
+    planner.planned_deletes_ = false;
   }
   ~NestedPlanGuard() {
     planner_.scope_ = std::move(scope_);
     planner_.aggregates_ = aggregates_;
     planner_.inside_aggregate_ = inside_aggregate_;
     planner_.pattern_allowed_ = pattern_allowed_;
+    planner_.planned_updates_ = planned_updates_;
+    planner_.planned_deletes_ = planned_deletes_;
   }
   NestedPlanGuard(const NestedPlanGuard&) = delete;
   NestedPlanGuard& operator=(const NestedPlanGuard&) = delete;
@@ -46,6 +54,8 @@ class NestedPlanGuard {
   std::vector<exec::AggregateSpec>* aggregates_;
   bool inside_aggregate_;
   bool pattern_allowed_;
+  bool planned_updates_;
+  bool planned_deletes_;
 };
 
 class DepthGuard {
@@ -243,8 +253,9 @@ exec::OperatorPtr Planner::PlanCallSubquery(exec::OperatorPtr input,
     NestedPlanGuard guard(*this);
     DepthGuard depth(call_subquery_);
     body = PlanUnionParts(call.body, starts, &columns, &body_slots);
+    // With UNION the scope left is the last part's: its kinds do not hold for the others.
     for (const std::string& c : columns) {
-      auto info = scope_.Find(c);
+      auto info = call.body.parts.size() == 1 ? scope_.Find(c) : std::nullopt;
       kinds.push_back(info ? info->kind : VarKind::kAny);
     }
   }

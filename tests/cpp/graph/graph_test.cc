@@ -110,6 +110,50 @@ TEST_F(GraphTest, WriterExpandSeesItsOwnCreatesAndDeletesInKeyOrder) {
   EXPECT_EQ(rels_of(*r->Expand(a)), (std::vector<RelId>{old_ab, new_ba}));
 }
 
+// Expand cursors in both prefix modes (a node's whole adjacency is one prefix range except when
+// its id ends in 0xff, where the range's end carries into the id) alternate while a writer
+// detaches and deletes many nodes; a cursor may also be destroyed after its writer.
+TEST_F(GraphTest, WriterExpandAcrossPrefixModesAndCursorOutlivingItsWriter) {
+  constexpr int kNodes = 600;
+  TokenId knows;
+  std::vector<NodeId> nodes;
+  {
+    auto w = graph_->BeginWrite();
+    knows = Type(*w, "KNOWS");
+    for (int i = 0; i < kNodes; ++i) nodes.push_back(w->CreateNode({}, {}).value());
+    for (int i = 0; i + 1 < kNodes; ++i)
+      ASSERT_TRUE(w->CreateRel(knows, nodes[i], nodes[i + 1], {}).ok());
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  {
+    auto w = graph_->BeginWrite();
+    for (int i = 0; i < kNodes; i += 2) {
+      keys::AdjEntry e;
+      auto out = w->Expand(nodes[i], Direction::kOutgoing, knows);  // prefix mode
+      int outgoing = 0;
+      while (out->Next(&e)) ++outgoing;
+      EXPECT_EQ(outgoing, i + 1 < kNodes ? 1 : 0) << i;
+      out.reset();
+      ASSERT_TRUE(w->DeleteNode(nodes[i], /*detach=*/true).ok()) << i;  // whole adjacency
+    }
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  auto r = graph_->BeginRead();
+  size_t rels = 0;
+  for (int i = 1; i < kNodes; i += 2) {
+    keys::AdjEntry e;
+    auto all = r->Expand(nodes[i]);
+    while (all->Next(&e)) ++rels;
+  }
+  EXPECT_EQ(rels, 0u);  // every relationship touched an even node
+  r.reset();
+  // Destroying a cursor after its writer is safe (it must not be used any more).
+  auto w = graph_->BeginWrite();
+  auto cursor = w->Expand(nodes[1]);
+  w.reset();
+  cursor.reset();
+}
+
 // The writer reuses the storage iterators of finished Expand cursors (rebinding their bounds).
 // Cursors open at the same time must each keep their own, whatever order they finish in.
 TEST_F(GraphTest, WriterExpandCursorsOpenTogetherStayIndependent) {
