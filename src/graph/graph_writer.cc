@@ -213,8 +213,7 @@ KeyIndexCache& GraphWriter::KeyCache(const SchemaObject& constraint) {
   auto iter = reader->NewIterator(Family::kUnique, prefix, keys::PrefixEnd(prefix));
   for (iter->SeekToFirst(); iter->Valid(); iter->Next()) {
     if (iter->value().size() != keys::kIdBytes) continue;
-    cache.Insert(std::string(iter->key().substr(prefix.size())),
-                 DecodeFixed64BE(iter->value().data()));
+    cache.Insert(iter->key().substr(prefix.size()), DecodeFixed64BE(iter->value().data()));
   }
   return graph_.key_caches_.emplace(constraint.id, std::move(cache)).first->second;
 }

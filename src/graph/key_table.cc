@@ -2,7 +2,6 @@
 
 #include <sys/mman.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <new>
@@ -95,12 +94,6 @@ std::optional<uint64_t> KeyTable::Erase(std::string_view key) {
     Rebuild(capacity_);
   }
   return id;
-}
-
-void KeyTable::Reserve(size_t n) {
-  size_t capacity = std::max(capacity_, kInitialSlots);
-  while (n * 4 > capacity * 3) capacity *= 2;
-  if (capacity != capacity_) Rebuild(capacity);
 }
 
 void KeyTable::Rebuild(size_t capacity) {

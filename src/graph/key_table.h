@@ -75,8 +75,6 @@ class KeyTable {
   // Removes `key`; returns the id it had, if it was present.
   std::optional<uint64_t> Erase(std::string_view key);
 
-  // Makes room for `n` keys without growing on the way.
-  void Reserve(size_t n);
   size_t size() const { return size_; }
 
  private:
