@@ -13,7 +13,7 @@
 #include "graph/graph_reader.h"
 #include "graph/keys.h"
 #include "graph/property_value.h"
-#include "graph/record_merge.h"
+#include "graph/storage_layout.h"
 #include "storage/engine.h"
 
 namespace smith::graph {
@@ -139,9 +139,7 @@ Result<std::unique_ptr<BulkLoader>> BulkLoader::Open(const std::string& path) {
   loader->catalog_ = graph->catalog();
   graph.reset();  // closes the database
 
-  storage::StorageOptions& so = loader->storage_options_;
-  so.merge_functions[storage::FamilyIndex(Family::kNode)] = NewNodeMergeFunction();
-  so.merge_functions[storage::FamilyIndex(Family::kRel)] = NewRelMergeFunction();
+  loader->storage_options_ = GraphStorageOptions();
   return loader;
 }
 

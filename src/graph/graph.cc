@@ -5,7 +5,7 @@
 #include "graph/graph_reader.h"
 #include "graph/graph_writer.h"
 #include "graph/keys.h"
-#include "graph/record_merge.h"
+#include "graph/storage_layout.h"
 #include "storage/engine.h"
 
 namespace smith::graph {
@@ -27,19 +27,10 @@ Result<uint64_t> ReadCounter(storage::ReadView& view, std::string_view key) {
 }  // namespace
 
 Result<std::unique_ptr<Graph>> Graph::Open(const std::string& path, const GraphOptions& options) {
-  storage::StorageOptions storage_options;
+  storage::StorageOptions storage_options = GraphStorageOptions();
   storage_options.create_if_missing = options.create_if_missing;
   storage_options.sync_commit = options.sync_commit;
   if (options.block_cache_bytes != 0) storage_options.block_cache_bytes = options.block_cache_bytes;
-  storage_options.merge_functions[static_cast<int>(Family::kNode)] = NewNodeMergeFunction();
-  storage_options.merge_functions[static_cast<int>(Family::kRel)] = NewRelMergeFunction();
-  // Ids are allocated in ascending order: records and label/type entries of new elements land at
-  // the end of their family (within the label or type), so memtable inserts can start from the
-  // previous insert's position.
-  storage_options.insert_hint_prefix_bytes[static_cast<int>(Family::kNode)] = 0;
-  storage_options.insert_hint_prefix_bytes[static_cast<int>(Family::kRel)] = 0;
-  storage_options.insert_hint_prefix_bytes[static_cast<int>(Family::kLabel)] = keys::kTokenBytes;
-  storage_options.insert_hint_prefix_bytes[static_cast<int>(Family::kRelType)] = keys::kTokenBytes;
   std::unique_ptr<Graph> graph(new Graph());
   SMITH_ASSIGN_OR_RETURN(graph->engine_, storage::Engine::Open(path, storage_options));
   SMITH_RETURN_IF_ERROR(graph->LoadMetadata().WithContext("opening " + path));

@@ -153,6 +153,7 @@ Status EnsureDirectory(const std::string& dir, bool create) {
 Result<std::unique_ptr<internal::EngineState>> OpenRocksDb(const std::string& dir,
                                                            const DirectoryContents& contents,
                                                            const StorageOptions& options) {
+  SMITH_RETURN_IF_ERROR(internal::ValidatePrefixOptions(options));
   auto state = std::make_unique<internal::EngineState>();
   state->block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   rocksdb::DBOptions db_options = internal::MakeDbOptions(options);
@@ -184,8 +185,9 @@ Result<std::unique_ptr<internal::EngineState>> OpenRocksDb(const std::string& di
   }
   state->commit_options = internal::MakeCommitOptions(options);
   for (Family f : kAllFamilies) {
-    state->scan_prefix_bytes[FamilyIndex(f)] = internal::EffectiveScanPrefix(f, options);
+    state->scan_prefix_bytes[FamilyIndex(f)] = internal::EffectivePrefix(f, options);
     state->has_merge[FamilyIndex(f)] = options.merge_functions[FamilyIndex(f)] != nullptr;
+    state->min_key_bytes[FamilyIndex(f)] = options.memtable_hash_prefix_bytes[FamilyIndex(f)];
   }
   return state;
 }

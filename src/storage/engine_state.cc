@@ -1,6 +1,15 @@
 #include "storage/engine_state.h"
 
+#include <string>
+
 namespace smith::storage::internal {
+
+Status EngineState::ShortKeyError(Family f, size_t key_bytes) const {
+  return Status::InvalidArgument(
+      "a key of " + std::to_string(key_bytes) + " bytes in column family '" +
+      std::string(FamilyName(f)) + "', whose keys must be at least " +
+      std::to_string(min_key_bytes[FamilyIndex(f)]) + " bytes (memtable_hash_prefix_bytes)");
+}
 
 EngineState::~EngineState() {
   if (db == nullptr) return;

@@ -10,8 +10,10 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <vector>
 
+#include "common/status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "storage/format.h"
@@ -47,6 +49,18 @@ struct EngineState {
   // merge operator.
   std::array<size_t, kFamilyCount> scan_prefix_bytes{};
   std::array<bool, kFamilyCount> has_merge{};
+  // Per family: the shortest key it accepts (StorageOptions::memtable_hash_prefix_bytes; RocksDB's
+  // hash memtable reads that many bytes of every key it is given).
+  std::array<size_t, kFamilyCount> min_key_bytes{};
+
+  // OK when `key` may be written to or looked up in family `f`, else kInvalidArgument.
+  Status CheckKey(Family f, std::string_view key) const {
+    if (key.size() >= min_key_bytes[FamilyIndex(f)]) [[likely]] {
+      return Status::OK();
+    }
+    return ShortKeyError(f, key.size());
+  }
+  Status ShortKeyError(Family f, size_t key_bytes) const;
 
   // Number of live transactions, for the lifetime check in ~Engine.
   std::atomic<int> open_transactions{0};

@@ -21,6 +21,7 @@ ReadTransaction::~ReadTransaction() {
 }
 
 Result<bool> ReadTransaction::Get(Family f, std::string_view key, std::string* value) {
+  SMITH_RETURN_IF_ERROR(state_.CheckKey(f, key));
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_->snapshot();
   rocksdb::PinnableSlice found;
@@ -30,6 +31,7 @@ Result<bool> ReadTransaction::Get(Family f, std::string_view key, std::string* v
 
 Status ReadTransaction::MultiGet(Family f, std::span<const std::string_view> keys,
                                  std::vector<std::optional<std::string>>* values) {
+  for (std::string_view key : keys) SMITH_RETURN_IF_ERROR(state_.CheckKey(f, key));
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_->snapshot();
   std::vector<rocksdb::Slice> slices = internal::ToSlices(keys);

@@ -1,10 +1,12 @@
 #include "storage/rocksdb_options.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "rocksdb/convenience.h"
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/memtablerep.h"
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "storage/merge_operator_adapter.h"
@@ -38,8 +40,22 @@ rocksdb::CompressionType DeepLevelCompression() {
 
 }  // namespace
 
-size_t EffectiveScanPrefix(Family f, const StorageOptions& options) {
-  return IsPointFamily(f) ? 0 : options.scan_prefix_bytes[FamilyIndex(f)];
+size_t EffectivePrefix(Family f, const StorageOptions& options) {
+  return IsPointFamily(f) ? options.memtable_hash_prefix_bytes[FamilyIndex(f)]
+                          : options.scan_prefix_bytes[FamilyIndex(f)];
+}
+
+Status ValidatePrefixOptions(const StorageOptions& options) {
+  for (Family f : kAllFamilies) {
+    const size_t hash = options.memtable_hash_prefix_bytes[FamilyIndex(f)];
+    if (hash != 0 && !IsPointFamily(f) && hash != options.scan_prefix_bytes[FamilyIndex(f)]) {
+      return Status::InvalidArgument(
+          "memtable_hash_prefix_bytes of family '" + std::string(FamilyName(f)) + "' is " +
+          std::to_string(hash) + " but its scan_prefix_bytes is " +
+          std::to_string(options.scan_prefix_bytes[FamilyIndex(f)]) + ": they must be equal");
+    }
+  }
+  return Status::OK();
 }
 
 rocksdb::DBOptions MakeDbOptions(const StorageOptions& options) {
@@ -62,6 +78,9 @@ rocksdb::DBOptions MakeDbOptions(const StorageOptions& options) {
   // RocksDB's informational LOG lives in the database directory: keep it small.
   db.max_log_file_size = 4 << 20;
   db.keep_log_file_num = 4;
+  // One writer at a time (EngineState's writer slot), so concurrent memtable inserts never
+  // happen; the hash memtables (memtable_hash_prefix_bytes) do not support them.
+  db.allow_concurrent_memtable_write = false;
   return db;
 }
 
@@ -81,8 +100,21 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
   cf.compression_per_level[1] = rocksdb::kNoCompression;
   cf.num_levels = kNumLevels;
 
+  const size_t hash_prefix = options.memtable_hash_prefix_bytes[FamilyIndex(f)];
+  if (hash_prefix > 0) {
+    // About one bucket per memtable entry of 256 bytes (the bucket array, 8 bytes per bucket,
+    // comes out of the memtable's own budget). Lists in a bucket are short, so RocksDB's default
+    // height and branching serve.
+    const size_t buckets = std::max<size_t>(options.write_buffer_bytes / 256, 1024);
+    cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(buckets));
+    if (IsPointFamily(f)) {
+      cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(hash_prefix));
+    }
+  }
+
+  // A hash memtable ignores insert hints.
   const int8_t hint_prefix = options.insert_hint_prefix_bytes[FamilyIndex(f)];
-  if (hint_prefix != StorageOptions::kNoInsertHint) {
+  if (hint_prefix != StorageOptions::kNoInsertHint && hash_prefix == 0) {
     cf.memtable_insert_with_hint_prefix_extractor.reset(
         rocksdb::NewFixedPrefixTransform(static_cast<size_t>(hint_prefix)));
   }
@@ -116,7 +148,7 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
     // Scans read blocks whole: larger blocks compress better and shrink the index. Keys share
     // long prefixes, which block-level delta encoding (restart interval 16) already exploits.
     table.block_size = 16 << 10;
-    const size_t prefix = EffectiveScanPrefix(f, options);
+    const size_t prefix = EffectivePrefix(f, options);
     if (prefix > 0) {
       // Filters on the key prefix that one scan shares (for adj: the node id), so that a scan of
       // a node without adjacency entries skips files; whole keys are never looked up here.

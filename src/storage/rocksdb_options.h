@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 
+#include "common/status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/options.h"
 #include "storage/format.h"
@@ -21,9 +22,14 @@ rocksdb::DBOptions MakeDbOptions(const StorageOptions& options);
 rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& options,
                                                const std::shared_ptr<rocksdb::Cache>& block_cache);
 
-// The prefix length family `f` is filtered on: options.scan_prefix_bytes for the scan families
-// (adj, label, reltype, index), 0 for the point-lookup families.
-size_t EffectiveScanPrefix(Family f, const StorageOptions& options);
+// The length of family `f`'s fixed prefix extractor (0: none): options.scan_prefix_bytes for the
+// scan families (adj, label, reltype, index), options.memtable_hash_prefix_bytes for the
+// point-lookup families. Iterators use prefix mode only for ranges within one such prefix.
+size_t EffectivePrefix(Family f, const StorageOptions& options);
+
+// kInvalidArgument when the per-family prefix settings contradict each other (a scan family
+// hashed on another length than it is filtered on).
+Status ValidatePrefixOptions(const StorageOptions& options);
 
 // The write options of a commit.
 rocksdb::WriteOptions MakeCommitOptions(const StorageOptions& options);

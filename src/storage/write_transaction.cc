@@ -100,6 +100,7 @@ Status WriteTransaction::PrepareRead() {
 
 Result<bool> WriteTransaction::Get(Family f, std::string_view key, std::string* value) {
   SMITH_RETURN_IF_ERROR(PrepareRead());
+  SMITH_RETURN_IF_ERROR(state_.CheckKey(f, key));
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_->snapshot();
   rocksdb::PinnableSlice found;
@@ -113,6 +114,7 @@ Result<bool> WriteTransaction::Get(Family f, std::string_view key, std::string* 
 Status WriteTransaction::MultiGet(Family f, std::span<const std::string_view> keys,
                                   std::vector<std::optional<std::string>>* values) {
   SMITH_RETURN_IF_ERROR(PrepareRead());
+  for (std::string_view key : keys) SMITH_RETURN_IF_ERROR(state_.CheckKey(f, key));
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_->snapshot();
   std::vector<rocksdb::Slice> slices = internal::ToSlices(keys);
@@ -166,6 +168,7 @@ void WriteTransaction::NoteError(Status status) {
 void WriteTransaction::Put(Family f, std::string_view key, std::string_view value) {
   assert(active_ && "Put on a finished write transaction");
   if (!active_) return;
+  if (Status key_ok = state_.CheckKey(f, key); !key_ok.ok()) return NoteError(std::move(key_ok));
   rocksdb::Status s = pending().Put(state_.handle(f), ToSlice(key), ToSlice(value));
   if (!s.ok()) NoteError(internal::FromRocksDb(s, "Put"));
 }
@@ -173,6 +176,7 @@ void WriteTransaction::Put(Family f, std::string_view key, std::string_view valu
 void WriteTransaction::Delete(Family f, std::string_view key) {
   assert(active_ && "Delete on a finished write transaction");
   if (!active_) return;
+  if (Status key_ok = state_.CheckKey(f, key); !key_ok.ok()) return NoteError(std::move(key_ok));
   rocksdb::Status s = pending().Delete(state_.handle(f), ToSlice(key));
   if (!s.ok()) NoteError(internal::FromRocksDb(s, "Delete"));
 }
@@ -180,6 +184,7 @@ void WriteTransaction::Delete(Family f, std::string_view key) {
 void WriteTransaction::Merge(Family f, std::string_view key, std::string_view operand) {
   assert(active_ && "Merge on a finished write transaction");
   if (!active_) return;
+  if (Status key_ok = state_.CheckKey(f, key); !key_ok.ok()) return NoteError(std::move(key_ok));
   if (!state_.has_merge[FamilyIndex(f)]) {
     NoteError(Status::InvalidArgument("Merge on column family '" + std::string(FamilyName(f)) +
                                       "', which has no MergeFunction in StorageOptions"));
