@@ -3,6 +3,7 @@
 #include "common/key_codec.h"
 #include "graph/graph.h"
 #include "graph/node_record_reader.h"
+#include "graph/node_walker.h"
 #include "storage/engine.h"
 
 namespace smith::graph {
@@ -31,6 +32,25 @@ class KeySuffixIdCursor final : public IdCursor {
  private:
   std::unique_ptr<storage::Iterator> it_;
   Status status_;
+};
+
+// Node ids in ascending order through a NodeWalker (the node family is read one hash group at a
+// time, see node_walker.h).
+class NodeWalkCursor final : public IdCursor {
+ public:
+  explicit NodeWalkCursor(std::unique_ptr<NodeWalker> walker) : walker_(std::move(walker)) {
+    walker_->SeekToFirst();
+  }
+  bool Next(uint64_t* id) override {
+    if (!walker_->Valid()) return false;
+    *id = walker_->id();
+    walker_->Next();
+    return true;
+  }
+  Status status() const override { return walker_->status(); }
+
+ private:
+  std::unique_ptr<NodeWalker> walker_;
 };
 
 class AdjCursorImpl final : public AdjCursor {
@@ -162,14 +182,29 @@ Result<bool> GraphReader::GetRel(RelId id, RelRecord* out) {
   return true;
 }
 
+Result<NodeId> GraphReader::NodeIdBound() {
+  std::string value;
+  SMITH_ASSIGN_OR_RETURN(bool found,
+                         view_->Get(storage::Family::kMeta, keys::kMetaNextNodeId, &value));
+  if (!found) return NodeId{0};
+  if (value.size() != keys::kIdBytes) {
+    return Status::Corruption("meta entry " + std::string(keys::kMetaNextNodeId) +
+                              " is not 8 bytes");
+  }
+  return DecodeFixed64BE(value.data());
+}
+
+std::unique_ptr<NodeWalker> GraphReader::NewNodeWalker() {
+  return std::make_unique<NodeWalker>(*view_, NodeIdBound());
+}
+
 std::unique_ptr<IdCursor> GraphReader::ScanAllNodes() {
   BeforeRecordScan();
-  return std::make_unique<KeySuffixIdCursor>(view_->NewIterator(storage::Family::kNode, "", ""));
+  return std::make_unique<NodeWalkCursor>(NewNodeWalker());
 }
 
 std::unique_ptr<NodeRecordReader> GraphReader::NewNodeRecordReader() {
-  return std::make_unique<NodeRecordReader>(*this,
-                                            view_->NewIterator(storage::Family::kNode, "", ""));
+  return std::make_unique<NodeRecordReader>(*this, NewNodeWalker());
 }
 
 std::unique_ptr<IdCursor> GraphReader::ScanLabel(TokenId label) {

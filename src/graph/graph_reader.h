@@ -29,6 +29,7 @@ namespace smith::graph {
 
 class Graph;
 class NodeRecordReader;
+class NodeWalker;
 
 // Ids of nodes or relationships, in ascending id order unless stated otherwise.
 class IdCursor {
@@ -69,6 +70,8 @@ class GraphReader {
   Result<bool> GetRel(RelId id, RelRecord* out);
 
   std::unique_ptr<IdCursor> ScanAllNodes();
+  // The node records of this view in id order (see node_walker.h).
+  std::unique_ptr<NodeWalker> NewNodeWalker();
   // For reading the records of scanned nodes (see node_record_reader.h). Not for writers.
   std::unique_ptr<NodeRecordReader> NewNodeRecordReader();
   std::unique_ptr<IdCursor> ScanLabel(TokenId label);
@@ -113,6 +116,9 @@ class GraphReader {
   // Called before a scan of the node or relationship records themselves; a writer then moves its
   // unwritten records into its transaction so that the scan sees them.
   virtual void BeforeRecordScan() {}
+  // Every node id of this view is below it: the view's node id counter (a writer's includes the
+  // ids it allocated).
+  virtual Result<NodeId> NodeIdBound();
   // A cursor over the adjacency entries whose keys start with `prefix`. A writer overrides it to
   // add its own pending entries without indexing all of its pending writes.
   virtual std::unique_ptr<AdjCursor> NewAdjCursor(const std::string& prefix);

@@ -6,6 +6,7 @@
 
 #include "common/key_codec.h"
 #include "graph/graph.h"
+#include "graph/node_walker.h"
 #include "graph/property_value.h"
 #include "storage/engine.h"
 #include "storage/iterator.h"
@@ -179,13 +180,13 @@ NodeLabelTable& GraphWriter::LabelTable() {
     // base of this transaction (plus earlier chunks of it, which are already applied).
     NodeLabelTable table;
     auto reader = graph_.engine_->BeginRead();
-    auto it = reader->NewIterator(Family::kNode, "", "");
+    NodeWalker walker(*reader, graph_.next_node_id_);
     std::vector<TokenId> labels;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (it->key().size() != keys::kIdBytes || !DecodeNodeLabels(it->value(), &labels).ok()) {
+    for (walker.SeekToFirst(); walker.Valid(); walker.Next()) {
+      if (!DecodeNodeLabels(walker.value(), &labels).ok()) {
         continue;  // A damaged record is reported when it is read; here it is simply skipped.
       }
-      table.Assign(DecodeFixed64BE(it->key().data()), table.Intern(labels));
+      table.Assign(walker.id(), table.Intern(labels));
     }
     graph_.label_table_ = std::move(table);
   }

@@ -147,6 +147,7 @@ class GraphWriter final : public GraphReader {
   const NodeRecord* UnwrittenNode(NodeId id) const override;
   const RelRecord* UnwrittenRel(RelId id) const override;
   void BeforeRecordScan() override { WriteUnwrittenRecords(); }
+  Result<NodeId> NodeIdBound() override { return next_node_id_; }
   // Moves unwritten_nodes_ / unwritten_rels_ into the storage transaction, in id order.
   void WriteUnwrittenRecords();
   // Replaces the record of an existing element: in unwritten_* when it is there, else in the

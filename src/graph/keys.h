@@ -41,6 +41,13 @@ inline constexpr std::string_view kMetaTokenPrefix = "g/tok/";
 inline constexpr std::string_view kMetaSchemaPrefix = "g/schema/";
 
 std::string IdKey(uint64_t id);  // node and rel families
+
+// The node family's memtable is hashed on the first kNodeGroupBytes bytes of the key
+// (graph/storage_layout.cc): each hash group holds 256 consecutive node ids. Reads in id order walk
+// the family one group at a time (NodeWalker), because RocksDB orders a hashed memtable across
+// groups only by sorting a copy of it.
+inline constexpr size_t kNodeGroupBytes = 7;
+inline constexpr int kNodeGroupShift = 8 * (kIdBytes - kNodeGroupBytes);
 std::string LabelKey(TokenId label, NodeId node);
 std::string LabelPrefix(TokenId label);
 std::string RelTypeKey(TokenId type, RelId rel);

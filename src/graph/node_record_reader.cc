@@ -5,12 +5,12 @@
 #include "common/coding.h"
 #include "graph/graph_reader.h"
 #include "graph/keys.h"
-#include "storage/iterator.h"
+#include "graph/node_walker.h"
 
 namespace smith::graph {
 
-NodeRecordReader::NodeRecordReader(GraphReader& reader, std::unique_ptr<storage::Iterator> iterator)
-    : reader_(reader), iterator_(std::move(iterator)) {}
+NodeRecordReader::NodeRecordReader(GraphReader& reader, std::unique_ptr<NodeWalker> walker)
+    : reader_(reader), walker_(std::move(walker)) {}
 
 NodeRecordReader::~NodeRecordReader() = default;
 
@@ -19,32 +19,31 @@ Result<bool> NodeRecordReader::Read(NodeId id, NodeRecord* out) {
   ascending_ = small_step ? ascending_ + 1 : 0;
   last_id_ = id;
   if (ascending_ < kWarmUpReads) return reader_.GetNode(id, out);
-  return ReadFromIterator(id, out);
+  return ReadFromWalker(id, out);
 }
 
-Result<bool> NodeRecordReader::ReadFromIterator(NodeId id, NodeRecord* out) {
-  const std::string target = keys::IdKey(id);
+Result<bool> NodeRecordReader::ReadFromWalker(NodeId id, NodeRecord* out) {
   // Step forward from the current position when the target is near; seek otherwise.
   bool found_position = false;
-  if (positioned_ && iterator_->Valid() && iterator_->key() < target) {
-    for (int i = 0; i < kMaxSteps && iterator_->Valid(); ++i) {
-      iterator_->Next();
-      if (!iterator_->Valid() || iterator_->key() >= target) {
+  if (positioned_ && walker_->Valid() && walker_->id() < id) {
+    for (int i = 0; i < kMaxSteps && walker_->Valid(); ++i) {
+      walker_->Next();
+      if (!walker_->Valid() || walker_->id() >= id) {
         found_position = true;
         break;
       }
     }
-  } else if (positioned_ && iterator_->Valid() && iterator_->key() == target) {
+  } else if (positioned_ && walker_->Valid() && walker_->id() == id) {
     found_position = true;
   }
   if (!found_position) {
-    iterator_->Seek(target);
+    walker_->Seek(id);
     positioned_ = true;
   }
-  SMITH_RETURN_IF_ERROR(iterator_->status());
-  if (!iterator_->Valid() || iterator_->key() != target) return false;
+  SMITH_RETURN_IF_ERROR(walker_->status());
+  if (!walker_->Valid() || walker_->id() != id) return false;
   SMITH_RETURN_IF_ERROR(
-      DecodeNodeRecord(iterator_->value(), out).WithContext("node " + std::to_string(id)));
+      DecodeNodeRecord(walker_->value(), out).WithContext("node " + std::to_string(id)));
   return true;
 }
 

@@ -6,7 +6,8 @@
 // after a few ascending reads this reader switches to one iterator over the node family and
 // steps it forward, which costs a pointer step per record inside a block. Any other access
 // pattern (descending, large gaps, random ids) falls back to GetNode, so it is never much worse
-// than point lookups.
+// than point lookups. The sequential reads go through a NodeWalker (one hash group of the node
+// family's memtable at a time, docs/adr/0009).
 //
 // Reads the view of the GraphReader it was made from; only for readers without pending writes
 // (a writer's records change under it). Borrows the reader: destroy it first.
@@ -21,18 +22,15 @@
 #include "graph/ids.h"
 #include "graph/record.h"
 
-namespace smith::storage {
-class Iterator;
-}
-
 namespace smith::graph {
 
 class GraphReader;
+class NodeWalker;
 
 class NodeRecordReader {
  public:
-  // `iterator` is an unpositioned iterator over the whole node family of `reader`'s view.
-  NodeRecordReader(GraphReader& reader, std::unique_ptr<storage::Iterator> iterator);
+  // `walker` walks the node family of `reader`'s view; not yet positioned.
+  NodeRecordReader(GraphReader& reader, std::unique_ptr<NodeWalker> walker);
   ~NodeRecordReader();
   NodeRecordReader(const NodeRecordReader&) = delete;
   NodeRecordReader& operator=(const NodeRecordReader&) = delete;
@@ -41,18 +39,18 @@ class NodeRecordReader {
   Result<bool> Read(NodeId id, NodeRecord* out);
 
  private:
-  // Ascending reads in a row (each at most kMaxStep above the previous) before the iterator is
+  // Ascending reads in a row (each at most kMaxStep above the previous) before the walker is
   // used; a read that breaks the pattern resets the count.
   static constexpr int kWarmUpReads = 8;
   static constexpr uint64_t kMaxStep = 64;
   // Next() calls tried before a forward Seek.
   static constexpr int kMaxSteps = 16;
 
-  Result<bool> ReadFromIterator(NodeId id, NodeRecord* out);
+  Result<bool> ReadFromWalker(NodeId id, NodeRecord* out);
 
   GraphReader& reader_;
-  std::unique_ptr<storage::Iterator> iterator_;
-  bool positioned_ = false;  // iterator_ has been sought at least once
+  std::unique_ptr<NodeWalker> walker_;
+  bool positioned_ = false;  // walker_ has been sought at least once
   NodeId last_id_ = 0;
   int ascending_ = 0;  // length of the current run of small ascending steps
 };

@@ -103,8 +103,8 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
   const size_t hash_prefix = options.memtable_hash_prefix_bytes[FamilyIndex(f)];
   if (hash_prefix > 0) {
     // About one bucket per memtable entry of 256 bytes (the bucket array, 8 bytes per bucket,
-    // comes out of the memtable's own budget). Lists in a bucket are short, so RocksDB's default
-    // height and branching serve.
+    // comes out of the memtable's own budget). A taller list per bucket than RocksDB's default
+    // of 4 levels made no measurable difference for the node family's groups of 256 ids.
     const size_t buckets = std::max<size_t>(options.write_buffer_bytes / 256, 1024);
     cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(buckets));
     if (IsPointFamily(f)) {

@@ -4,7 +4,7 @@
 #include "cli_util.h"
 #include "commands.h"
 #include "graph/graph.h"
-#include "graph/record_merge.h"
+#include "graph/storage_layout.h"
 #include "graph_dump.h"
 #include "storage/checkpoint.h"
 
@@ -18,12 +18,8 @@ int RunBackupCommand(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const std::string& path = parsed->positional[0];
   const std::string& dest = parsed->positional[1];
-  storage::StorageOptions options;
+  storage::StorageOptions options = graph::GraphStorageOptions();
   options.create_if_missing = false;
-  options.merge_functions[storage::FamilyIndex(storage::Family::kNode)] =
-      graph::NewNodeMergeFunction();
-  options.merge_functions[storage::FamilyIndex(storage::Family::kRel)] =
-      graph::NewRelMergeFunction();
   Status s = storage::CreateCheckpoint(path, dest, options);
   if (!s.ok()) {
     if (s.IsNotFound()) s = Status::NotFound("no smith database at '" + path + "'");
