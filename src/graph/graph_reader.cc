@@ -55,9 +55,11 @@ class NodeWalkCursor final : public IdCursor {
 
 class AdjCursorImpl final : public AdjCursor {
  public:
-  explicit AdjCursorImpl(std::unique_ptr<storage::Iterator> it) : it_(std::move(it)) {
+  AdjCursorImpl(std::unique_ptr<storage::Iterator> it, std::shared_ptr<AdjIteratorPool> pool)
+      : it_(std::move(it)), pool_(std::move(pool)), generation_(pool_->generation) {
     it_->SeekToFirst();
   }
+  ~AdjCursorImpl() override { pool_->Give(std::move(it_), generation_); }
   bool Next(keys::AdjEntry* entry) override {
     if (!status_.ok() || !it_->Valid()) return false;
     status_ = keys::DecodeAdjKey(it_->key(), entry);
@@ -69,6 +71,8 @@ class AdjCursorImpl final : public AdjCursor {
 
  private:
   std::unique_ptr<storage::Iterator> it_;
+  std::shared_ptr<AdjIteratorPool> pool_;  // shared: a cursor may outlive its reader
+  uint64_t generation_;
   Status status_;
 };
 
@@ -152,10 +156,36 @@ bool EncodeSchemaTuple(const SchemaObject& object, const PropertyList& props, st
   return true;
 }
 
-GraphReader::GraphReader(Graph& graph, std::unique_ptr<storage::ReadView> view)
-    : graph_(graph), view_(std::move(view)), catalog_(graph.catalog()) {}
+AdjIteratorPool::AdjIteratorPool() = default;
+AdjIteratorPool::~AdjIteratorPool() = default;
 
-GraphReader::~GraphReader() = default;
+void AdjIteratorPool::Reset() {
+  free.clear();
+  ++generation;
+}
+
+std::unique_ptr<storage::Iterator> AdjIteratorPool::Take(std::string_view lower,
+                                                         std::string_view upper) {
+  if (free.empty()) return nullptr;
+  std::unique_ptr<storage::Iterator> it = std::move(free.back());
+  free.pop_back();
+  if (!it->Rebind(lower, upper)) return nullptr;
+  return it;
+}
+
+void AdjIteratorPool::Give(std::unique_ptr<storage::Iterator> it, uint64_t taken_generation) {
+  if (generation == taken_generation && it->status().ok()) free.push_back(std::move(it));
+}
+
+GraphReader::GraphReader(Graph& graph, std::unique_ptr<storage::ReadView> view)
+    : graph_(graph),
+      view_(std::move(view)),
+      adj_iterators_(std::make_shared<AdjIteratorPool>()),
+      catalog_(graph.catalog()) {}
+
+GraphReader::~GraphReader() {
+  adj_iterators_->Reset();  // a cursor still open then drops its iterator
+}
 
 Result<bool> GraphReader::GetNode(NodeId id, NodeRecord* out) {
   if (const NodeRecord* unwritten = UnwrittenNode(id)) {
@@ -242,8 +272,10 @@ std::unique_ptr<AdjCursor> GraphReader::Expand(NodeId node, std::optional<Direct
 }
 
 std::unique_ptr<AdjCursor> GraphReader::NewAdjCursor(const std::string& prefix) {
-  return std::make_unique<AdjCursorImpl>(
-      view_->NewIterator(storage::Family::kAdj, prefix, keys::PrefixEnd(prefix)));
+  const std::string upper = keys::PrefixEnd(prefix);
+  std::unique_ptr<storage::Iterator> it = adj_iterators_->Take(prefix, upper);
+  if (it == nullptr) it = view_->NewIterator(storage::Family::kAdj, prefix, upper);
+  return std::make_unique<AdjCursorImpl>(std::move(it), adj_iterators_);
 }
 
 Result<std::optional<uint64_t>> GraphReader::SeekUnique(const SchemaObject& constraint,

@@ -12,6 +12,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "common/value.h"
@@ -52,6 +54,28 @@ class AdjCursor {
 struct IndexBound {
   Value value;
   bool inclusive = true;
+};
+
+// Snapshot iterators over the adjacency family left by finished cursors, rebound by the next
+// cursor instead of creating a RocksDB iterator (over every memtable and file of the family) per
+// Expand: a relationship MERGE expands once per row, a 2-hop query or a scan of all relationships
+// once per node it meets. A reader's snapshot never changes; a writer resets the pool whenever
+// its snapshot does (each commit, chunk or rollback). Reset too when the reader is destroyed: a
+// cursor still open then drops its iterator instead of returning it. Shared with the cursors, so
+// that one outliving its reader stays safe. Thread safety: that of its reader.
+struct AdjIteratorPool {
+  AdjIteratorPool();
+  ~AdjIteratorPool();
+  void Reset();
+  // A pooled iterator rebound to [lower, upper), or null when the pool has none. An iterator that
+  // cannot take these bounds (the other prefix mode) is dropped, not kept: the pool never holds
+  // more iterators than cursors were open at once.
+  std::unique_ptr<storage::Iterator> Take(std::string_view lower, std::string_view upper);
+  // Keeps `it` for the next cursor, unless the pool was reset since `generation` or `it` failed.
+  void Give(std::unique_ptr<storage::Iterator> it, uint64_t taken_generation);
+
+  std::vector<std::unique_ptr<storage::Iterator>> free;
+  uint64_t generation = 0;
 };
 
 class GraphReader {
@@ -125,6 +149,7 @@ class GraphReader {
 
   Graph& graph_;
   std::unique_ptr<storage::ReadView> view_;
+  std::shared_ptr<AdjIteratorPool> adj_iterators_;  // never null
   // The catalog this view reads by; a writer replaces it when it changes the schema.
   std::shared_ptr<const CatalogSnapshot> catalog_;
 

@@ -50,11 +50,7 @@ class WriterAdjCursor final : public AdjCursor {
         generation_(pool_->generation) {
     committed_->SeekToFirst();
   }
-  ~WriterAdjCursor() override {
-    if (pool_->generation == generation_ && committed_->status().ok()) {
-      pool_->free.push_back(std::move(committed_));
-    }
-  }
+  ~WriterAdjCursor() override { pool_->Give(std::move(committed_), generation_); }
 
   bool Next(keys::AdjEntry* entry) override {
     while (status_.ok()) {
@@ -95,7 +91,6 @@ GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction
     : GraphReader(graph, nullptr),
       writer_lock_(std::move(writer_lock)),
       txn_(txn.get()),
-      adj_iterators_(std::make_shared<AdjIteratorPool>()),
       next_node_id_(graph.next_node_id_),
       next_rel_id_(graph.next_rel_id_),
       next_schema_id_(graph.next_schema_id_) {
@@ -104,12 +99,6 @@ GraphWriter::GraphWriter(Graph& graph, std::unique_ptr<storage::WriteTransaction
 
 GraphWriter::~GraphWriter() {
   if (active_) Rollback();
-  adj_iterators_->Reset();  // a cursor still open then drops its iterator
-}
-
-void AdjIteratorPool::Reset() {
-  free.clear();
-  ++generation;
 }
 
 Status GraphWriter::CheckActive() const {
@@ -633,15 +622,7 @@ std::unique_ptr<AdjCursor> GraphWriter::NewAdjCursor(const std::string& prefix) 
   const std::string upper = keys::PrefixEnd(prefix);
   const auto& pending = overlay_.adjacency;
   auto end = upper.empty() ? pending.end() : pending.lower_bound(upper);
-  std::unique_ptr<storage::Iterator> committed;
-  if (!adj_iterators_->free.empty()) {
-    // An iterator that cannot take these bounds (the other prefix mode) is dropped, not kept:
-    // the pool never holds more iterators than cursors were open at once.
-    if (adj_iterators_->free.back()->Rebind(prefix, upper)) {
-      committed = std::move(adj_iterators_->free.back());
-    }
-    adj_iterators_->free.pop_back();
-  }
+  std::unique_ptr<storage::Iterator> committed = adj_iterators_->Take(prefix, upper);
   if (committed == nullptr) committed = txn_->NewSnapshotIterator(Family::kAdj, prefix, upper);
   return std::make_unique<WriterAdjCursor>(std::move(committed), pending.lower_bound(prefix), end,
                                            deleted_rels_, adj_iterators_);

@@ -49,17 +49,6 @@ struct WriteCounters {
   int64_t constraints_removed = 0;
 };
 
-// Snapshot iterators over the adjacency family left by finished cursors, rebound by the next
-// cursor instead of creating a RocksDB iterator per Expand (one per row of a relationship MERGE).
-// Reset when the transaction's snapshot changes (each commit, chunk or rollback) and when the
-// writer is destroyed: a cursor still open then keeps its iterator and drops it instead of
-// returning it. Shared with the cursors, so that one outliving its writer stays safe.
-struct AdjIteratorPool {
-  std::vector<std::unique_ptr<storage::Iterator>> free;
-  uint64_t generation = 0;
-  void Reset();
-};
-
 class GraphWriter final : public GraphReader {
  public:
   // Created by Graph::BeginWrite, which passes the lock on the graph's writer mutex.
@@ -163,7 +152,6 @@ class GraphWriter final : public GraphReader {
   WriterOverlay overlay_;
   // Changes this transaction (since its last chunk) made to graph_.key_caches_ in place.
   KeyCacheUndoLog key_undo_;
-  std::shared_ptr<AdjIteratorPool> adj_iterators_;  // never null
   NodeId next_node_id_;
   RelId next_rel_id_;
   SchemaId next_schema_id_;

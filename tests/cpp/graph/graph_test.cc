@@ -194,6 +194,48 @@ TEST_F(GraphTest, WriterExpandCursorsOpenTogetherStayIndependent) {
   }
 }
 
+TEST_F(GraphTest, ReaderExpandReusesIteratorsAcrossPrefixModesAndNestedCursors) {
+  // A chain 0 -> 1 -> ... -> 299: node 255's undirected expansion ends at the next id with a
+  // carry, so it is iterated in total order while the others use prefix mode; pooled iterators
+  // must serve both and nested cursors must stay independent.
+  constexpr int kNodes = 300;
+  std::vector<NodeId> nodes;
+  TokenId next;
+  {
+    auto w = graph_->BeginWrite();
+    next = Type(*w, "NEXT");
+    for (int i = 0; i < kNodes; ++i) nodes.push_back(w->CreateNode({}, {}).value());
+    for (int i = 0; i + 1 < kNodes; ++i)
+      ASSERT_TRUE(w->CreateRel(next, nodes[i], nodes[i + 1], {}).ok());
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  auto r = graph_->BeginRead();
+  for (int round = 0; round < 2; ++round) {
+    int two_hops = 0;
+    for (int i = 0; i < kNodes; ++i) {
+      auto outer = r->Expand(nodes[i]);  // both directions
+      keys::AdjEntry first;
+      int degree = 0;
+      while (outer->Next(&first)) {
+        ++degree;
+        auto inner = r->Expand(first.other, Direction::kOutgoing, next);
+        keys::AdjEntry second;
+        while (inner->Next(&second)) ++two_hops;
+        ASSERT_TRUE(inner->status().ok());
+      }
+      ASSERT_TRUE(outer->status().ok());
+      EXPECT_EQ(degree, (i > 0) + (i + 1 < kNodes)) << "node " << i << " round " << round;
+    }
+    // From each node i, one hop either way, then one outgoing hop: (i-1 -> i) for i >= 1 and
+    // (i+1 -> i+2) for i + 2 < kNodes.
+    EXPECT_EQ(two_hops, (kNodes - 1) + (kNodes - 2)) << "round " << round;
+  }
+  // Destroying a cursor after its reader is safe (it must not be used any more).
+  auto cursor = r->Expand(nodes[1]);
+  r.reset();
+  cursor.reset();
+}
+
 TEST_F(GraphTest, CreateRelToMissingNodeFailsAndWritesNothing) {
   auto w = graph_->BeginWrite();
   TokenId t = Type(*w, "T");
