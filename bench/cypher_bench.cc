@@ -227,9 +227,9 @@ void BM_CypherTwoHop(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-// Scans without a label or type read the node or relationship family in key order. The
-// relationship family's memtable is hashed (graph/storage_layout.cc), so its scan first sorts a
-// copy of the memtable; these two show what that costs next to the node family's skip list.
+// Scans without a label or type: all nodes (the node family walked in id order, one memtable hash
+// group at a time, see graph/node_walker.h) and all relationships (every node expanded, each
+// relationship's record read by id).
 const char* kAllNodes = "MATCH (n) WHERE n.age >= 0 RETURN count(*) AS c";
 const char* kAllRelationships = "MATCH ()-[r]->() WHERE r.since >= 0 RETURN count(*) AS c";
 

@@ -225,11 +225,11 @@ Result<NodeId> GraphReader::NodeIdBound() {
 }
 
 std::unique_ptr<NodeWalker> GraphReader::NewNodeWalker() {
+  BeforeRecordScan();
   return std::make_unique<NodeWalker>(*view_, NodeIdBound());
 }
 
 std::unique_ptr<IdCursor> GraphReader::ScanAllNodes() {
-  BeforeRecordScan();
   return std::make_unique<NodeWalkCursor>(NewNodeWalker());
 }
 

@@ -62,7 +62,8 @@ struct IndexBound {
 // once per node it meets. A reader's snapshot never changes; a writer resets the pool whenever
 // its snapshot does (each commit, chunk or rollback). Reset too when the reader is destroyed: a
 // cursor still open then drops its iterator instead of returning it. Shared with the cursors, so
-// that one outliving its reader stays safe. Thread safety: that of its reader.
+// that a writer's cursor destroyed after its writer stays safe (a plain reader's cursors must
+// still be destroyed first, see above). Thread safety: that of its reader.
 struct AdjIteratorPool {
   AdjIteratorPool();
   ~AdjIteratorPool();
@@ -71,7 +72,8 @@ struct AdjIteratorPool {
   // cannot take these bounds (the other prefix mode) is dropped, not kept: the pool never holds
   // more iterators than cursors were open at once.
   std::unique_ptr<storage::Iterator> Take(std::string_view lower, std::string_view upper);
-  // Keeps `it` for the next cursor, unless the pool was reset since `generation` or `it` failed.
+  // Keeps `it` for the next cursor, unless the pool was reset since `taken_generation` (the
+  // pool's generation when the cursor took it) or `it` failed.
   void Give(std::unique_ptr<storage::Iterator> it, uint64_t taken_generation);
 
   std::vector<std::unique_ptr<storage::Iterator>> free;
@@ -94,7 +96,8 @@ class GraphReader {
   Result<bool> GetRel(RelId id, RelRecord* out);
 
   std::unique_ptr<IdCursor> ScanAllNodes();
-  // The node records of this view in id order (see node_walker.h).
+  // The node records of this view in id order (see node_walker.h), including a writer's records
+  // of nodes it created.
   std::unique_ptr<NodeWalker> NewNodeWalker();
   // For reading the records of scanned nodes (see node_record_reader.h). Not for writers.
   std::unique_ptr<NodeRecordReader> NewNodeRecordReader();

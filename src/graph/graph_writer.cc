@@ -1,6 +1,7 @@
 #include "graph/graph_writer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <set>
 #include <unordered_set>
 
@@ -163,22 +164,29 @@ Result<TokenId> GraphWriter::GetOrCreateToken(TokenKind kind, std::string_view n
   return graph_.tokens_.GetOrCreate(kind, name, *txn_);
 }
 
-NodeLabelTable& GraphWriter::LabelTable() {
-  if (!graph_.label_table_) {
-    // Built from committed state: the writer slot is held, so the newest snapshot is exactly the
-    // base of this transaction (plus earlier chunks of it, which are already applied).
-    NodeLabelTable table;
-    auto reader = graph_.engine_->BeginRead();
-    NodeWalker walker(*reader, graph_.next_node_id_);
-    std::vector<TokenId> labels;
-    for (walker.SeekToFirst(); walker.Valid(); walker.Next()) {
-      if (!DecodeNodeLabels(walker.value(), &labels).ok()) {
-        continue;  // A damaged record is reported when it is read; here it is simply skipped.
-      }
-      table.Assign(walker.id(), table.Intern(labels));
+Status GraphWriter::EnsureLabelTable() {
+  if (graph_.label_table_) return Status::OK();
+  // Built from committed state: the writer slot is held, so the newest snapshot is exactly the
+  // base of this transaction (plus earlier chunks of it, which are already applied).
+  NodeLabelTable table;
+  auto reader = graph_.engine_->BeginRead();
+  NodeWalker walker(*reader, graph_.next_node_id_);
+  std::vector<TokenId> labels;
+  for (walker.SeekToFirst(); walker.Valid(); walker.Next()) {
+    if (!DecodeNodeLabels(walker.value(), &labels).ok()) {
+      continue;  // A damaged record is reported when it is read; here it is simply skipped.
     }
-    graph_.label_table_ = std::move(table);
+    table.Assign(walker.id(), table.Intern(labels));
   }
+  // An incomplete table would make the nodes after a failed read look absent to every later
+  // writer: report the error and build it again next time instead.
+  SMITH_RETURN_IF_ERROR(walker.status().WithContext("reading the labels of every node"));
+  graph_.label_table_ = std::move(table);
+  return Status::OK();
+}
+
+NodeLabelTable& GraphWriter::LabelTable() {
+  assert(graph_.label_table_ && "EnsureLabelTable() must succeed first");
   return *graph_.label_table_;
 }
 
@@ -189,6 +197,7 @@ uint32_t GraphWriter::LabelSetOf(NodeId node) {
 }
 
 const std::vector<TokenId>* GraphWriter::NodeLabels(NodeId node) {
+  if (!EnsureLabelTable().ok()) return nullptr;
   uint32_t set = LabelSetOf(node);
   if (set == NodeLabelTable::kAbsent) return nullptr;
   return &LabelTable().Labels(set);
@@ -349,6 +358,7 @@ Status GraphWriter::ValidateProperties(const PropertyList& props) const {
 
 Result<NodeId> GraphWriter::CreateNode(std::vector<TokenId> labels, PropertyList properties) {
   SMITH_RETURN_IF_ERROR(CheckActive());
+  SMITH_RETURN_IF_ERROR(EnsureLabelTable());
   SortUnique(&labels);
   DropNulls(&properties);
   NormalizeProperties(&properties);
@@ -370,6 +380,7 @@ Result<NodeId> GraphWriter::CreateNode(std::vector<TokenId> labels, PropertyList
 
 Status GraphWriter::UpdateNode(NodeId node, RecordPatch patch) {
   SMITH_RETURN_IF_ERROR(CheckActive());
+  SMITH_RETURN_IF_ERROR(EnsureLabelTable());
   uint32_t set = LabelSetOf(node);
   if (set == NodeLabelTable::kAbsent) {
     return Status::NotFound("node " + std::to_string(node) + " does not exist");
@@ -475,6 +486,7 @@ Status GraphWriter::UpdateNodeFull(NodeId node, const RecordPatch& patch) {
 
 Status GraphWriter::DeleteNode(NodeId node, bool detach) {
   SMITH_RETURN_IF_ERROR(CheckActive());
+  SMITH_RETURN_IF_ERROR(EnsureLabelTable());
   if (LabelSetOf(node) == NodeLabelTable::kAbsent) {
     return Status::NotFound("node " + std::to_string(node) + " does not exist");
   }
@@ -508,6 +520,7 @@ Status GraphWriter::DeleteNode(NodeId node, bool detach) {
 Result<RelId> GraphWriter::CreateRel(TokenId type, NodeId start, NodeId end,
                                      PropertyList properties) {
   SMITH_RETURN_IF_ERROR(CheckActive());
+  SMITH_RETURN_IF_ERROR(EnsureLabelTable());
   for (NodeId n : {start, end}) {
     if (LabelSetOf(n) == NodeLabelTable::kAbsent) {
       return Status::NotFound("cannot create a relationship: node " + std::to_string(n) +

@@ -70,7 +70,8 @@ class GraphWriter final : public GraphReader {
   // Without `detach`, a node that still has relationships is not deleted (ConstraintViolation).
   // NotFound if the node does not exist.
   Status DeleteNode(NodeId node, bool detach);
-  // The node's labels as of this transaction, without a disk read; nullopt if it does not exist.
+  // The node's labels as of this transaction, without a disk read; null if it does not exist (or
+  // the label table cannot be read).
   const std::vector<TokenId>* NodeLabels(NodeId node);
   // The element holding `key` under `constraint`, answered from the in-memory key index.
   Result<std::optional<uint64_t>> FindByKey(const SchemaObject& constraint,
@@ -109,6 +110,9 @@ class GraphWriter final : public GraphReader {
 
  private:
   Status CheckActive() const;
+  // Builds the graph's node label table on first use (one walk over every node record); every
+  // operation that consults labels calls it first. LabelTable() requires it to have succeeded.
+  Status EnsureLabelTable();
   NodeLabelTable& LabelTable();
   uint32_t LabelSetOf(NodeId node);
   KeyIndexCache& KeyCache(const SchemaObject& constraint);

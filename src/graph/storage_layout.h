@@ -1,6 +1,6 @@
 // How the graph layer lays its data out on the storage engine: the storage options every opener
-// of a graph database uses (Graph::Open and the bulk loader), so that files written by either
-// are filtered and merged alike.
+// of a graph database uses (Graph::Open, the bulk loader, smith backup), so that files written
+// by any of them are filtered and merged alike.
 #ifndef SMITH_GRAPH_STORAGE_LAYOUT_H_
 #define SMITH_GRAPH_STORAGE_LAYOUT_H_
 

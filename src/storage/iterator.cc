@@ -10,11 +10,18 @@ namespace smith::storage {
 namespace internal {
 
 bool RangeWithinOnePrefix(std::string_view lower, std::string_view upper, size_t n) {
-  if (n == 0 || lower.size() < n || upper.size() < n) return false;
-  if (upper.substr(0, n) == lower.substr(0, n)) return true;
-  if (upper.size() != n || upper.substr(0, n - 1) != lower.substr(0, n - 1)) return false;
-  const auto last = static_cast<unsigned char>(lower[n - 1]);
-  return last != 0xff && static_cast<unsigned char>(upper[n - 1]) == last + 1;
+  if (n == 0 || lower.size() < n || upper.empty()) return false;
+  const std::string_view prefix = lower.substr(0, n);
+  if (upper.size() >= n && upper.substr(0, n) == prefix) return true;
+  // upper == the successor of the prefix: drop its trailing 0xff bytes and increment the last
+  // remaining one (a node id ending in 0xff has a shorter successor). Every key in
+  // [prefix, successor) starts with the prefix.
+  size_t keep = n;
+  while (keep > 0 && static_cast<unsigned char>(prefix[keep - 1]) == 0xff) --keep;
+  if (keep == 0 || upper.size() != keep) return false;  // an all-0xff prefix has no successor
+  return upper.substr(0, keep - 1) == prefix.substr(0, keep - 1) &&
+         static_cast<unsigned char>(upper[keep - 1]) ==
+             static_cast<unsigned char>(prefix[keep - 1]) + 1;
 }
 
 std::unique_ptr<IteratorRep> NewIteratorRep(std::string_view lower, std::string_view upper,

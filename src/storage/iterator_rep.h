@@ -42,8 +42,8 @@ std::unique_ptr<IteratorRep> NewIteratorRep(std::string_view lower, std::string_
 
 // True when every key k with lower <= k < upper has length >= n and the same first n bytes as
 // `lower`, so that a prefix-mode iterator yields exactly the keys of [lower, upper). That holds
-// when `upper` shares the first n bytes of `lower`, or when `upper` is exactly those n bytes with
-// the last one incremented (no carry).
+// when `upper` shares the first n bytes of `lower`, or when `upper` is the successor of those n
+// bytes (trailing 0xff bytes dropped, the last remaining byte incremented).
 bool RangeWithinOnePrefix(std::string_view lower, std::string_view upper, size_t n);
 
 }  // namespace smith::storage::internal

@@ -60,10 +60,10 @@ struct StorageOptions {
   // Families whose new keys mostly arrive in ascending order within a key prefix of the given
   // length (indexed by FamilyIndex()); kNoInsertHint for none. RocksDB then remembers where the
   // last insert of each prefix landed in the memtable and starts the next one there, instead of
-  // searching the skip list from the top: ids allocated in sequence (node and relationship
-  // records, label and type lists) insert in near-constant time. Keys out of order stay correct
-  // and cost about a normal insert. Only speed depends on this setting.
-  // Default: none (the graph layer sets it for its id-ordered families).
+  // searching the skip list from the top: ids allocated in sequence (label and type lists)
+  // insert in near-constant time. Keys out of order stay correct and cost about a normal insert.
+  // Only speed depends on this setting. Ignored for hashed memtables (below).
+  // Default: none (the graph layer sets it for label and type lists).
   static constexpr int8_t kNoInsertHint = -1;
   std::array<int8_t, kFamilyCount> insert_hint_prefix_bytes = {-1, -1, -1, -1, -1, -1, -1, -1};
 
@@ -77,7 +77,10 @@ struct StorageOptions {
   // one prefix. For a scan family (adj, label, reltype, index) a nonzero value must equal its
   // scan_prefix_bytes (one prefix serves both); for a point family it also becomes the family's
   // prefix extractor (whole-key bloom filters stay). Every key of such a family must be at least
-  // N bytes long. Only speed depends on this setting; it may change between opens.
+  // N bytes long: shorter ones are rejected (kInvalidArgument), and a database may only be
+  // reopened with a larger N when every key it holds, including those in its write-ahead log, is
+  // that long. Otherwise only speed depends on this setting. Each flush of a hashed memtable
+  // first sorts a copy of it (on the flush thread). Insert hints are ignored for such a family.
   // Default: none (the graph layer sets it for the id-keyed families and adj).
   std::array<uint8_t, kFamilyCount> memtable_hash_prefix_bytes = {0, 0, 0, 0, 0, 0, 0, 0};
 };

@@ -108,6 +108,12 @@ TEST_P(IteratorTest, RandomWritesMatchAModelThroughReopenAndFlush) {
       if (k >= "b" && k < "f") from_b.push_back(k + "=" + v);
     }
     EXPECT_EQ(Scan(*read, Family::kNode, "b", "f"), from_b);
+    // Within one first byte: RocksDB's prefix mode when the memtable is hashed on it.
+    Strings starting_with_c;
+    for (const auto& [k, v] : model) {
+      if (k[0] == 'c') starting_with_c.push_back(k + "=" + v);
+    }
+    EXPECT_EQ(Scan(*read, Family::kNode, "c", "d"), starting_with_c);
     for (const char* k : {"a", "b", "bb", "c", "kkk", "l", "z"}) {
       std::string value;
       auto found = read->Get(Family::kNode, k, &value);
@@ -294,10 +300,16 @@ TEST(RangeWithinOnePrefixTest, RecognizesSinglePrefixRanges) {
   EXPECT_TRUE(RangeWithinOnePrefix("ab", "ab\xff\xff", 2));
   EXPECT_FALSE(RangeWithinOnePrefix("ab", "ad", 2));   // spans two prefixes
   EXPECT_FALSE(RangeWithinOnePrefix("ab", "acx", 2));  // reaches into the next prefix
-  EXPECT_FALSE(RangeWithinOnePrefix("a\xff", std::string("b\0", 2), 2));  // with a carry
-  EXPECT_FALSE(RangeWithinOnePrefix("a", "b", 2));    // lower shorter than the prefix
-  EXPECT_FALSE(RangeWithinOnePrefix("ab", "", 2));    // unbounded
-  EXPECT_FALSE(RangeWithinOnePrefix("ab", "ac", 0));  // no prefix extractor
+  EXPECT_FALSE(RangeWithinOnePrefix("a\xff", std::string("b\0", 2), 2));  // past the successor
+  // The successor of a prefix ending in 0xff is shorter (node id 255 -> the 7-byte "next").
+  EXPECT_TRUE(RangeWithinOnePrefix("a\xff", "b", 2));
+  EXPECT_TRUE(RangeWithinOnePrefix("a\xff\xff", "b", 3));
+  EXPECT_TRUE(RangeWithinOnePrefix(NodeId(255), std::string(6, '\0') + '\x01', 8));
+  EXPECT_FALSE(RangeWithinOnePrefix("a\xff", "c", 2));        // spans prefixes
+  EXPECT_FALSE(RangeWithinOnePrefix("\xff\xff", "\xff", 2));  // no successor exists
+  EXPECT_FALSE(RangeWithinOnePrefix("a", "b", 2));            // lower shorter than the prefix
+  EXPECT_FALSE(RangeWithinOnePrefix("ab", "", 2));            // unbounded
+  EXPECT_FALSE(RangeWithinOnePrefix("ab", "ac", 0));          // no prefix extractor
 }
 
 }  // namespace
