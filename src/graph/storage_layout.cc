@@ -21,8 +21,9 @@ storage::StorageOptions GraphStorageOptions() {
   // each such insert and seek into a bucket lookup instead of a descent through a skip list of
   // hundreds of thousands of entries (docs/adr/0009). Node records are hashed in groups of 256
   // consecutive ids, so that reads in id order (label scans) can walk them group by group
-  // (NodeWalker); a scan of rel or adj in key order (all relationships without a type, the
-  // consistency check) pays for a sorted copy of the memtable instead.
+  // (NodeWalker); a scan of rel or adj in key order across ids (GraphReader::ScanAllRels for
+  // export, info and backup; the consistency check; every flush) pays for a sorted copy of the
+  // memtable instead.
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kNode)] = keys::kNodeGroupBytes;
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kRel)] = keys::kIdBytes;
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kAdj)] = keys::kIdBytes;
