@@ -23,8 +23,11 @@ storage::StorageOptions GraphStorageOptions() {
   // consecutive ids, so that reads in id order (label scans) can walk them group by group
   // (NodeWalker); a scan of rel or adj in key order across ids (GraphReader::ScanAllRels for
   // export, info and backup; the consistency check; every flush) pays for a sorted copy of the
-  // memtable instead.
+  // memtable instead (node's slotted memtable sorts only its groups, docs/adr/0010).
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kNode)] = keys::kNodeGroupBytes;
+  // Within a group, node records sit in slots by the id's last byte (storage/slot_memtable.h):
+  // a new version is linked in front of the old ones in constant time.
+  options.memtable_slotted[FamilyIndex(Family::kNode)] = true;
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kRel)] = keys::kIdBytes;
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kAdj)] = keys::kIdBytes;
   return options;

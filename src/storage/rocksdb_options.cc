@@ -10,6 +10,7 @@
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "storage/merge_operator_adapter.h"
+#include "storage/slot_memtable.h"
 
 namespace smith::storage::internal {
 namespace {
@@ -102,11 +103,17 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
 
   const size_t hash_prefix = options.memtable_hash_prefix_bytes[FamilyIndex(f)];
   if (hash_prefix > 0) {
-    // About one bucket per memtable entry of 256 bytes (the bucket array, 8 bytes per bucket,
-    // comes out of the memtable's own budget). A taller list per bucket than RocksDB's default
-    // of 4 levels made no measurable difference for the node family's groups of 256 ids.
-    const size_t buckets = std::max<size_t>(options.write_buffer_bytes / 256, 1024);
-    cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(buckets));
+    if (options.memtable_slotted[FamilyIndex(f)]) {
+      // A bucket per KiB of memtable: a group takes ~2 KiB itself, so chains stay short.
+      const size_t buckets = std::max<size_t>(options.write_buffer_bytes / 1024, 1024);
+      cf.memtable_factory.reset(NewSlotMemTableRepFactory(buckets));
+    } else {
+      // About one bucket per memtable entry of 256 bytes (the bucket array, 8 bytes per bucket,
+      // comes out of the memtable's own budget). A taller list per bucket than RocksDB's default
+      // of 4 levels made no measurable difference for the node family's groups of 256 ids.
+      const size_t buckets = std::max<size_t>(options.write_buffer_bytes / 256, 1024);
+      cf.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(buckets));
+    }
     if (IsPointFamily(f)) {
       cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(hash_prefix));
     }

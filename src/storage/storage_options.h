@@ -80,9 +80,21 @@ struct StorageOptions {
   // N bytes long: shorter ones are rejected (kInvalidArgument), and a database may only be
   // reopened with a larger N when every key it holds, including those in its write-ahead log, is
   // that long. Otherwise only speed depends on this setting. Each flush of a hashed memtable
-  // first sorts a copy of it (on the flush thread). Insert hints are ignored for such a family.
-  // Default: none (the graph layer sets it for the id-keyed families and adj).
+  // first sorts a copy of it (on the flush thread), unless it is slotted (below). Insert hints are
+  // ignored for such a family. Default: none (the graph layer sets it for the id-keyed families and
+  // adj).
   std::array<uint8_t, kFamilyCount> memtable_hash_prefix_bytes = {0, 0, 0, 0, 0, 0, 0, 0};
+
+  // Hashed families (memtable_hash_prefix_bytes above) whose keys are the hash prefix plus one
+  // byte, like big-endian ids grouped by all but their last byte (indexed by FamilyIndex()). Each
+  // hash group is then an array of 256 slots by that byte, each slot the versions of its key in
+  // order, newest first (storage/slot_memtable.h): an insert or lookup takes constant time however
+  // many keys and versions its group holds, and an iterator across groups sorts the groups instead
+  // of copying the memtable (flushes too). Longer keys are allowed (they share the slot of their
+  // first prefix + 1 bytes, kept in order there) but cost a walk along the slot's list. Ignored
+  // where memtable_hash_prefix_bytes is 0. Only speed depends on this setting.
+  // Default: none (the graph layer sets it for node records).
+  std::array<bool, kFamilyCount> memtable_slotted{};
 };
 
 }  // namespace smith::storage

@@ -1,6 +1,7 @@
 // Iterators: bounds, batch-over-snapshot merging (including merge operands), prefix families.
-// Every case runs twice: over RocksDB's skip-list memtables and over hashed memtables
-// (StorageOptions::memtable_hash_prefix_bytes), whose ordered iteration works differently.
+// Every case runs over each memtable kind: RocksDB's skip lists, its hashed memtables
+// (StorageOptions::memtable_hash_prefix_bytes) and our slotted ones (memtable_slotted), whose
+// ordered iteration works differently.
 #include <map>
 #include <random>
 #include <string>
@@ -42,14 +43,21 @@ std::string NodeId(uint64_t id) {
 
 using Strings = std::vector<std::string>;
 
-// The parameter: whether node (1-byte keys here) and adj memtables are hashed.
-class IteratorTest : public ::testing::TestWithParam<bool> {
+enum class Memtable { kSkipList, kHashed, kSlotted };
+
+// The parameter: the memtable kind of node (hashed on its first byte; keys of 1-3 bytes here, so
+// slotted lists hold several keys) and adj (hashed on the 8-byte node id).
+class IteratorTest : public ::testing::TestWithParam<Memtable> {
  protected:
   void SetUp() override {
     StorageOptions options = testing::MergeOptions();
-    if (GetParam()) {
+    if (GetParam() != Memtable::kSkipList) {
       options.memtable_hash_prefix_bytes[FamilyIndex(Family::kNode)] = 1;
       options.memtable_hash_prefix_bytes[FamilyIndex(Family::kAdj)] = 8;
+    }
+    if (GetParam() == Memtable::kSlotted) {
+      options.memtable_slotted[FamilyIndex(Family::kNode)] = true;
+      options.memtable_slotted[FamilyIndex(Family::kAdj)] = true;
     }
     options_ = options;
     auto engine = Engine::Open(tmp_.Sub("db"), options);
@@ -249,9 +257,19 @@ TEST_P(IteratorTest, PrefixFamilyScansAreExactWithinAndAcrossPrefixes) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Memtables, IteratorTest, ::testing::Bool(),
-                         [](const ::testing::TestParamInfo<bool>& param) {
-                           return param.param ? "Hashed" : "SkipList";
+INSTANTIATE_TEST_SUITE_P(Memtables, IteratorTest,
+                         ::testing::Values(Memtable::kSkipList, Memtable::kHashed,
+                                           Memtable::kSlotted),
+                         [](const ::testing::TestParamInfo<Memtable>& param) {
+                           switch (param.param) {
+                             case Memtable::kSkipList:
+                               return "SkipList";
+                             case Memtable::kHashed:
+                               return "Hashed";
+                             case Memtable::kSlotted:
+                               return "Slotted";
+                           }
+                           return "Unknown";
                          });
 
 TEST(MemtableHashTest, ScanFamilyMustHashOnItsScanPrefix) {
