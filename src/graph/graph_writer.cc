@@ -19,6 +19,19 @@ using storage::Family;
 
 namespace {
 
+// Whether every property of `o` is present with the identical value in both lists: then its
+// schema tuple is the same in both, without encoding either. (A property missing from either
+// returns false, so that the callers' own checks, such as a node key's existence, still run.)
+bool SameSchemaValues(const SchemaObject& o, const PropertyList& a, const PropertyList& b) {
+  if (o.properties.empty()) return false;
+  for (TokenId k : o.properties) {
+    const Value* x = FindProperty(a, k);
+    const Value* y = FindProperty(b, k);
+    if (x == nullptr || y == nullptr || !(*x == *y)) return false;
+  }
+  return true;
+}
+
 void SortUnique(std::vector<TokenId>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
@@ -279,6 +292,10 @@ Status GraphWriter::CheckConstraints(EntityKind entity, uint64_t element,
   for (TokenId token : tokens) {
     for (const SchemaObject* c : catalog_->ForToken(entity, token)) {
       if (!c->is_constraint()) continue;
+      if (old_props != nullptr && Contains(*old_tokens, token) &&
+          SameSchemaValues(*c, props, *old_props)) {
+        continue;
+      }
       std::string tuple;
       if (!EncodeSchemaTuple(*c, props, &tuple)) {
         if (c->kind == SchemaKind::kNodeKeyConstraint) {
@@ -314,9 +331,11 @@ void GraphWriter::WriteSchemaEntries(EntityKind entity, uint64_t element,
                                      const std::vector<TokenId>* old_tokens) {
   for (TokenId token : tokens) {
     for (const SchemaObject* o : catalog_->ForToken(entity, token)) {
+      const bool kept_token = old_props != nullptr && Contains(*old_tokens, token);
+      if (kept_token && SameSchemaValues(*o, props, *old_props)) continue;
       std::string tuple;
       if (!EncodeSchemaTuple(*o, props, &tuple)) continue;
-      if (old_props != nullptr && Contains(*old_tokens, token)) {
+      if (kept_token) {
         std::string old_tuple;
         if (EncodeSchemaTuple(*o, *old_props, &old_tuple) && old_tuple == tuple) continue;
       }
@@ -385,7 +404,8 @@ Status GraphWriter::UpdateNode(NodeId node, RecordPatch patch) {
   if (set == NodeLabelTable::kAbsent) {
     return Status::NotFound("node " + std::to_string(node) + " does not exist");
   }
-  const std::vector<TokenId> old_labels = LabelTable().Labels(set);
+  // Valid until the label table interns a new set (below, after the last use).
+  const std::vector<TokenId>& old_labels = LabelTable().Labels(set);
   // Keep only effective label changes.
   SortUnique(&patch.add_labels);
   SortUnique(&patch.remove_labels);
@@ -394,8 +414,13 @@ Status GraphWriter::UpdateNode(NodeId node, RecordPatch patch) {
   NormalizeProperties(&patch.set);
   SortUnique(&patch.unset);
   SMITH_RETURN_IF_ERROR(ValidateProperties(patch.set));
-  std::vector<TokenId> new_labels = old_labels;
-  ApplyPatch(RecordPatch{patch.add_labels, patch.remove_labels, {}, {}}, &new_labels, nullptr);
+  const bool relabels = !patch.add_labels.empty() || !patch.remove_labels.empty();
+  std::vector<TokenId> relabelled;
+  if (relabels) {
+    relabelled = old_labels;
+    ApplyPatch(RecordPatch{patch.add_labels, patch.remove_labels, {}, {}}, &relabelled, nullptr);
+  }
+  const std::vector<TokenId>& new_labels = relabels ? relabelled : old_labels;
 
   // The blind path needs no old values: no property removals, no schema on changed labels
   // (beyond indexes on removed labels, whose stale entries readers skip), and no constrained or
@@ -427,9 +452,7 @@ Status GraphWriter::UpdateNode(NodeId node, RecordPatch patch) {
   for (TokenId l : patch.add_labels) txn_->Put(Family::kLabel, keys::LabelKey(l, node), "");
   for (TokenId l : patch.remove_labels) txn_->Delete(Family::kLabel, keys::LabelKey(l, node));
   WriteSchemaEntries(EntityKind::kNode, node, new_labels, patch.set, nullptr, nullptr);
-  if (!patch.add_labels.empty() || !patch.remove_labels.empty()) {
-    overlay_.labels[node] = LabelTable().Intern(new_labels);
-  }
+  if (relabels) overlay_.labels[node] = LabelTable().Intern(new_labels);
   counters_.properties_set += static_cast<int64_t>(patch.set.size());
   counters_.labels_added += static_cast<int64_t>(patch.add_labels.size());
   counters_.labels_removed += static_cast<int64_t>(patch.remove_labels.size());
@@ -452,12 +475,14 @@ Status GraphWriter::UpdateNodeFull(NodeId node, const RecordPatch& patch) {
                                          &old_record.properties, &old_record.labels));
   // Remove schema entries that no longer hold: labels dropped, or values changed.
   for (TokenId l : old_record.labels) {
+    const bool kept_label = Contains(record.labels, l);
     for (const SchemaObject* o : catalog_->ForToken(EntityKind::kNode, l)) {
+      if (kept_label && SameSchemaValues(*o, old_record.properties, record.properties)) continue;
       std::string old_tuple;
       if (!EncodeSchemaTuple(*o, old_record.properties, &old_tuple)) continue;
       std::string new_tuple;
-      bool keeps = Contains(record.labels, l) &&
-                   EncodeSchemaTuple(*o, record.properties, &new_tuple) && new_tuple == old_tuple;
+      bool keeps = kept_label && EncodeSchemaTuple(*o, record.properties, &new_tuple) &&
+                   new_tuple == old_tuple;
       if (keeps) continue;
       if (o->is_constraint()) {
         DeleteUnique(*o, old_tuple);
@@ -593,6 +618,7 @@ Status GraphWriter::UpdateRelFull(RelId rel, const RecordPatch& patch) {
   SMITH_RETURN_IF_ERROR(CheckConstraints(EntityKind::kRelationship, rel, types, record.properties,
                                          &old_record.properties, &types));
   for (const SchemaObject* o : catalog_->ForToken(EntityKind::kRelationship, record.type)) {
+    if (SameSchemaValues(*o, old_record.properties, record.properties)) continue;
     std::string old_tuple;
     std::string new_tuple;
     if (!EncodeSchemaTuple(*o, old_record.properties, &old_tuple)) continue;

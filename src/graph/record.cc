@@ -10,6 +10,9 @@ namespace smith::graph {
 
 namespace {
 
+// Property lists up to this length are sorted by insertion (stable, no allocation).
+constexpr size_t kInsertionSortMax = 16;
+
 void EncodeTokens(const std::vector<TokenId>& tokens, std::string* out) {
   PutVarint64(tokens.size(), out);
   for (TokenId t : tokens) PutVarint64(t, out);
@@ -188,8 +191,18 @@ void NormalizeProperties(PropertyList* list) {
   // token order): no sort, no allocation.
   auto not_ascending = [](const auto& a, const auto& b) { return a.first >= b.first; };
   if (std::adjacent_find(list->begin(), list->end(), not_ascending) == list->end()) return;
-  std::stable_sort(list->begin(), list->end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (list->size() <= kInsertionSortMax) {
+    // A statement's map (keys in name order, tokens in creation order): a stable insertion sort,
+    // without the buffer std::stable_sort allocates.
+    for (size_t i = 1; i < list->size(); ++i) {
+      for (size_t j = i; j > 0 && (*list)[j].first < (*list)[j - 1].first; --j) {
+        std::swap((*list)[j], (*list)[j - 1]);
+      }
+    }
+  } else {
+    std::stable_sort(list->begin(), list->end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
   // Keep the last of each run of equal keys, in place.
   size_t kept = 0;
   for (size_t i = 0; i < list->size(); ++i) {

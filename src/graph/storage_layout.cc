@@ -16,6 +16,10 @@ storage::StorageOptions GraphStorageOptions() {
   // of their label or type, so memtable inserts can start from the previous insert's position.
   options.insert_hint_prefix_bytes[FamilyIndex(Family::kLabel)] = keys::kTokenBytes;
   options.insert_hint_prefix_bytes[FamilyIndex(Family::kRelType)] = keys::kTokenBytes;
+  // Index entries of one batch usually share their value (nodestream's last_ingested_at is one
+  // timestamp per batch), a value above all earlier ones: they land next to each other, after
+  // everything else in the index.
+  options.insert_hint_prefix_bytes[FamilyIndex(Family::kIndex)] = keys::kTokenBytes;
   // Upserts patch existing nodes and relationships at random ids and add adjacency entries under
   // random nodes; relationship MERGE seeks one node's adjacency per row. Hashed memtables turn
   // each such insert and seek into a bucket lookup instead of a descent through a skip list of
