@@ -38,6 +38,7 @@ class Aggregate final : public Operator {
   }
   void Open(ExecContext& ctx, const Row& argument) override {
     Operator::Open(ctx, argument);
+    argument_ = &argument;
     done_ = false;
     output_.clear();
     next_ = 0;
@@ -84,7 +85,12 @@ class Aggregate final : public Operator {
         ThrowIfError(g.aggregators[i]->Add(args));
       }
     }
-    if (groups.empty() && group_exprs_.empty()) groups.push_back(Group{row, NewAggregators()});
+    // No input rows and no grouping keys: one row of empty aggregates. It starts from the
+    // argument row, which has the plan's width (the caller's buffer may be empty, e.g. a scan's
+    // row under a later MATCH).
+    if (groups.empty() && group_exprs_.empty()) {
+      groups.push_back(Group{*argument_, NewAggregators()});
+    }
     // Emit in first-seen order; group key values are written to their slots.
     std::vector<std::vector<Value>> keys(groups.size());
     for (auto& [k, gi] : index) keys[gi] = k;
@@ -101,6 +107,7 @@ class Aggregate final : public Operator {
   std::vector<int> group_slots_;
   std::vector<ExprPtr> group_exprs_;
   std::vector<AggregateSpec> aggregates_;
+  const Row* argument_ = nullptr;  // from Open; outlives the run
   bool done_ = false;
   std::vector<Row> output_;
   size_t next_ = 0;

@@ -78,6 +78,8 @@ struct RelSlots {
 };
 // Every relationship of `type` (the reltype family).
 OperatorPtr MakeRelTypeScan(OperatorPtr input, RelSlots slots, std::string type);
+// Every relationship, of any of `types` when not empty (DirectedAllRelationshipsScan).
+OperatorPtr MakeRelAllScan(OperatorPtr input, RelSlots slots, std::vector<std::string> types);
 // Relationships of `type` whose indexed values equal `keys` (index by name).
 OperatorPtr MakeRelIndexSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
                              std::vector<ExprPtr> keys);

@@ -348,6 +348,21 @@ class RelTypeScan final : public RelSource {
   std::string type_;
 };
 
+// Every relationship in id order (the relationship family's keys), optionally filtered to some
+// types: for directed patterns whose nodes have neither labels nor seeks, which would otherwise
+// visit every node and seek its adjacency.
+class RelAllScan final : public RelSource {
+ public:
+  RelAllScan(OperatorPtr input, RelSlots slots, std::vector<std::string> types)
+      : RelSource(std::move(input), slots, std::move(types)) {}
+  std::string Name() const override { return "DirectedAllRelationshipsScan"; }
+
+ protected:
+  std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row&) override {
+    return ctx.reader().ScanAllRels();
+  }
+};
+
 class RelIndexSeek final : public RelSource {
  public:
   RelIndexSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
@@ -432,6 +447,10 @@ OperatorPtr MakeNodeByIdSeek(OperatorPtr input, int slot, ExprPtr ids) {
 
 OperatorPtr MakeRelTypeScan(OperatorPtr input, RelSlots slots, std::string type) {
   return std::make_unique<RelTypeScan>(std::move(input), slots, std::move(type));
+}
+
+OperatorPtr MakeRelAllScan(OperatorPtr input, RelSlots slots, std::vector<std::string> types) {
+  return std::make_unique<RelAllScan>(std::move(input), slots, std::move(types));
 }
 OperatorPtr MakeRelIndexSeek(OperatorPtr input, RelSlots slots, std::string type, std::string index,
                              std::vector<ExprPtr> keys) {

@@ -345,7 +345,9 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
         continue;
       }
       Seek s;
-      s.score = types->size() == 1 ? 1 : -1;
+      // One type: a type scan (1). None or several: a scan of all relationships (0), filtered by
+      // type, which is still better than visiting every node (also 0).
+      s.score = types->size() == 1 ? 1 : 0;
       if (types->size() == 1) s.label = types->front();
       if (const Expression* ids = id_seek(var)) {
         s.score = 5;
@@ -437,7 +439,7 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
       node_filters(to_index, "", {});
     };
 
-    if (rel_best.score > best.score) {
+    if (rel_best.score > best.score || (rel_best.score == 0 && best.score == 0)) {
       // Start at relationship `rel_start`: bind it and both its nodes, then expand outwards.
       const RelationshipPattern& r = path.relationships[rel_start];
       const size_t left = rel_start;
@@ -461,8 +463,11 @@ exec::OperatorPtr Planner::PlanPattern(exec::OperatorPtr input, const Pattern& p
           op = exec::MakeRelIndexRangeSeek(std::move(op), slots, rel_best.label,
                                            rel_best.object->name, range_bounds(rel_best));
           break;
-        default:
+        case 1:
           op = exec::MakeRelTypeScan(std::move(op), slots, rel_best.label);
+          break;
+        default:
+          op = exec::MakeRelAllScan(std::move(op), slots, TypeNames(r.types, *this, r.pos));
           break;
       }
       rel_slots.push_back(rel_slot);
