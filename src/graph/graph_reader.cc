@@ -34,6 +34,32 @@ class KeySuffixIdCursor final : public IdCursor {
   Status status_;
 };
 
+class AllRelRecordCursor final : public RelRecordCursor {
+ public:
+  explicit AllRelRecordCursor(std::unique_ptr<storage::Iterator> it) : it_(std::move(it)) {
+    it_->SeekToFirst();
+  }
+  bool Next(RelId* id, RelRecord* record) override {
+    if (!status_.ok() || !it_->Valid()) return false;
+    std::string_view key = it_->key();
+    if (key.size() != keys::kIdBytes) {
+      status_ = Status::Corruption("relationship key is not 8 bytes long");
+      return false;
+    }
+    *id = DecodeFixed64BE(key.data());
+    status_ =
+        DecodeRelRecord(it_->value(), record).WithContext("relationship " + std::to_string(*id));
+    if (!status_.ok()) return false;
+    it_->Next();
+    return true;
+  }
+  Status status() const override { return status_.ok() ? it_->status() : status_; }
+
+ private:
+  std::unique_ptr<storage::Iterator> it_;
+  Status status_;
+};
+
 // Node ids in ascending order through a NodeWalker (the node family is read one hash group at a
 // time, see node_walker.h).
 class NodeWalkCursor final : public IdCursor {
@@ -246,6 +272,11 @@ std::unique_ptr<IdCursor> GraphReader::ScanLabel(TokenId label) {
 std::unique_ptr<IdCursor> GraphReader::ScanAllRels() {
   BeforeRecordScan();
   return std::make_unique<KeySuffixIdCursor>(view_->NewIterator(storage::Family::kRel, "", ""));
+}
+
+std::unique_ptr<RelRecordCursor> GraphReader::ScanAllRelRecords() {
+  BeforeRecordScan();
+  return std::make_unique<AllRelRecordCursor>(view_->NewIterator(storage::Family::kRel, "", ""));
 }
 
 std::unique_ptr<IdCursor> GraphReader::ScanRelType(TokenId type) {

@@ -42,6 +42,16 @@ class IdCursor {
   virtual Status status() const = 0;
 };
 
+// Relationship records in id order, read along with their keys.
+class RelRecordCursor {
+ public:
+  virtual ~RelRecordCursor() = default;
+  // Advances; false at the end or on error. On true, `*id` and `*record` (overwritten whole) hold
+  // the next relationship.
+  virtual bool Next(RelId* id, RelRecord* record) = 0;
+  virtual Status status() const = 0;
+};
+
 // Adjacency entries of one node, ordered by (direction, type, other node, relationship).
 class AdjCursor {
  public:
@@ -103,6 +113,8 @@ class GraphReader {
   std::unique_ptr<NodeRecordReader> NewNodeRecordReader();
   std::unique_ptr<IdCursor> ScanLabel(TokenId label);
   std::unique_ptr<IdCursor> ScanAllRels();
+  // The records of ScanAllRels in one pass (no lookup per relationship).
+  std::unique_ptr<RelRecordCursor> ScanAllRelRecords();
   std::unique_ptr<IdCursor> ScanRelType(TokenId type);
 
   // Adjacency of `node`, optionally restricted to one direction, one type and one other node.

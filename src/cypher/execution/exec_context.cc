@@ -59,6 +59,12 @@ const graph::RelRecord* ExecContext::RelRecordOf(graph::RelId id) {
   return cached_rel_exists_ ? &cached_rel_ : nullptr;
 }
 
+void ExecContext::AdoptRelRecord(graph::RelId id, graph::RelRecord* record) {
+  std::swap(cached_rel_, *record);
+  cached_rel_id_ = id;
+  cached_rel_exists_ = true;
+}
+
 const graph::NodeRecord& ExecContext::LiveNodeRecord(graph::NodeId id) {
   const graph::NodeRecord* record = NodeRecordOf(id);
   if (record == nullptr) {

@@ -53,6 +53,10 @@ class ExecContext {
   const graph::NodeRecord& LiveNodeRecord(graph::NodeId id);
   const graph::RelRecord& LiveRelRecord(graph::RelId id);
   void ForgetCachedRecords();
+  // Makes `*record` (swapped out, so `*record` is left with the previous cache contents) the
+  // cached record of relationship `id`, as if RelRecordOf(id) had just read it: for scans that
+  // read records themselves.
+  void AdoptRelRecord(graph::RelId id, graph::RelRecord* record);
 
   // `n.key` / `r.key` / `map.key` / temporal accessors; null when absent.
   Value Property(const Value& object, std::string_view key);

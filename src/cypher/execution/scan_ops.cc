@@ -300,28 +300,41 @@ class RelSource : public Operator {
       uint64_t id;
       while (ids_.Next(&id)) {
         const graph::RelRecord* r = ctx.RelRecordOf(id);
-        if (r == nullptr) continue;
-        if (!types_.empty() &&
-            std::find(type_tokens_.begin(), type_tokens_.end(), r->type) == type_tokens_.end()) {
-          continue;
-        }
-        const graph::NodeId start = r->start;
-        const graph::NodeId end = r->end;
-        row = current_;
-        row[slots_.rel] = ctx.RelRef(id, r->type, start, end);
-        row[slots_.start] = ExecContext::NodeRef(start);
-        row[slots_.end] = ExecContext::NodeRef(end);
+        if (r == nullptr || !TypeMatches(r->type)) continue;
+        Bind(ctx, id, *r, row);
         return true;
       }
-      if (!child().Next(ctx, current_)) return false;
+      if (!NextInput(ctx)) return false;
+      ids_.Reset(ctx, Cursor(ctx, current_));
+    }
+  }
+
+  // Pulls the next input row and resolves the types for it; false at the end of the input. Skips
+  // input rows when none of the types was ever created.
+  bool NextInput(ExecContext& ctx) {
+    while (child().Next(ctx, current_)) {
       type_tokens_.clear();
       for (const std::string& t : types_) {
         if (auto token = ctx.FindToken(graph::TokenKind::kRelType, t))
           type_tokens_.push_back(*token);
       }
-      const bool none = !types_.empty() && type_tokens_.empty();  // no such type was ever created
-      ids_.Reset(ctx, none ? nullptr : Cursor(ctx, current_));
+      if (types_.empty() || !type_tokens_.empty()) return true;
     }
+    return false;
+  }
+  bool TypeMatches(graph::TokenId type) const {
+    return types_.empty() ||
+           std::find(type_tokens_.begin(), type_tokens_.end(), type) != type_tokens_.end();
+  }
+  // The input row with the relationship and its two nodes bound.
+  void Bind(ExecContext& ctx, graph::RelId id, const graph::RelRecord& r, Row& row) const {
+    const graph::NodeId start = r.start;
+    const graph::NodeId end = r.end;
+    const graph::TokenId type = r.type;
+    row = current_;
+    row[slots_.rel] = ctx.RelRef(id, type, start, end);
+    row[slots_.start] = ExecContext::NodeRef(start);
+    row[slots_.end] = ExecContext::NodeRef(end);
   }
 
  private:
@@ -348,19 +361,49 @@ class RelTypeScan final : public RelSource {
   std::string type_;
 };
 
-// Every relationship in id order (the relationship family's keys), optionally filtered to some
-// types: for directed patterns whose nodes have neither labels nor seeks, which would otherwise
-// visit every node and seek its adjacency.
+// Every relationship in id order, optionally filtered to some types: for directed patterns whose
+// nodes have neither labels nor seeks, which would otherwise visit every node and seek its
+// adjacency. A read-only statement reads the records along with their keys (one pass over the
+// relationship family) and hands each to the context's record cache, so that property reads of
+// the row need no lookup. A writing statement collects the ids first (RelSource), so that its own
+// writes never feed back into the scan.
 class RelAllScan final : public RelSource {
  public:
   RelAllScan(OperatorPtr input, RelSlots slots, std::vector<std::string> types)
       : RelSource(std::move(input), slots, std::move(types)) {}
   std::string Name() const override { return "DirectedAllRelationshipsScan"; }
+  void Open(ExecContext& ctx, const Row& argument) override {
+    RelSource::Open(ctx, argument);
+    records_.reset();
+  }
 
  protected:
   std::unique_ptr<graph::IdCursor> Cursor(ExecContext& ctx, const Row&) override {
     return ctx.reader().ScanAllRels();
   }
+
+  bool Produce(ExecContext& ctx, Row& row) override {
+    if (ctx.can_write()) return RelSource::Produce(ctx, row);
+    while (true) {
+      if (records_ != nullptr) {
+        graph::RelId id;
+        while (records_->Next(&id, &record_)) {
+          if (!TypeMatches(record_.type)) continue;
+          Bind(ctx, id, record_, row);
+          ctx.AdoptRelRecord(id, &record_);
+          return true;
+        }
+        ThrowIfError(records_->status());
+        records_.reset();
+      }
+      if (!NextInput(ctx)) return false;
+      records_ = ctx.reader().ScanAllRelRecords();
+    }
+  }
+
+ private:
+  std::unique_ptr<graph::RelRecordCursor> records_;
+  graph::RelRecord record_;
 };
 
 class RelIndexSeek final : public RelSource {
