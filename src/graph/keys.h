@@ -42,10 +42,10 @@ inline constexpr std::string_view kMetaSchemaPrefix = "g/schema/";
 
 std::string IdKey(uint64_t id);  // node and rel families
 
-// The node family's memtable is hashed on the first kNodeGroupBytes bytes of the key
-// (graph/storage_layout.cc): each hash group holds 256 consecutive node ids, in slots by the last
-// byte (storage/slot_memtable.h). Reads in id order walk the family one group at a time
-// (NodeWalker), in prefix mode, which needs no ordering of the groups.
+// The node and relationship families' memtables are hashed on the first kNodeGroupBytes bytes
+// of the key (graph/storage_layout.cc): each hash group holds 256 consecutive ids, in slots by
+// the last byte (storage/slot_memtable.h). Reads of nodes in id order walk the family one group
+// at a time (NodeWalker), in prefix mode, which needs no ordering of the groups.
 inline constexpr size_t kNodeGroupBytes = 7;
 inline constexpr int kNodeGroupShift = 8 * (kIdBytes - kNodeGroupBytes);
 std::string LabelKey(TokenId label, NodeId node);

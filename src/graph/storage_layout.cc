@@ -23,16 +23,16 @@ storage::StorageOptions GraphStorageOptions() {
   // Upserts patch existing nodes and relationships at random ids and add adjacency entries under
   // random nodes; relationship MERGE seeks one node's adjacency per row. Hashed memtables turn
   // each such insert and seek into a bucket lookup instead of a descent through a skip list of
-  // hundreds of thousands of entries (docs/adr/0009). Node records are hashed in groups of 256
-  // consecutive ids, so that reads in id order (label scans) can walk them group by group
-  // (NodeWalker); a scan of rel or adj in key order across ids (GraphReader::ScanAllRels for
-  // export, info and backup; the consistency check; every flush) pays for a sorted copy of the
-  // memtable instead (node's slotted memtable sorts only its groups, docs/adr/0010).
-  options.memtable_hash_prefix_bytes[FamilyIndex(Family::kNode)] = keys::kNodeGroupBytes;
-  // Within a group, node records sit in slots by the id's last byte (storage/slot_memtable.h):
-  // a new version is linked in front of the old ones in constant time.
-  options.memtable_slotted[FamilyIndex(Family::kNode)] = true;
-  options.memtable_hash_prefix_bytes[FamilyIndex(Family::kRel)] = keys::kIdBytes;
+  // hundreds of thousands of entries (docs/adr/0009). Node and relationship records are hashed in
+  // groups of 256 consecutive ids, within a group in slots by the id's last byte
+  // (storage/slot_memtable.h, docs/adr/0010): a new version is linked in front of the old ones in
+  // constant time, and an ordered scan (label scans through NodeWalker, ScanAllRels, flushes)
+  // sorts the groups, not the entries. A scan of adj in key order across node ids (the
+  // consistency check, every flush) pays for a sorted copy of its memtable instead.
+  for (Family f : {Family::kNode, Family::kRel}) {
+    options.memtable_hash_prefix_bytes[FamilyIndex(f)] = keys::kNodeGroupBytes;
+    options.memtable_slotted[FamilyIndex(f)] = true;
+  }
   options.memtable_hash_prefix_bytes[FamilyIndex(Family::kAdj)] = keys::kIdBytes;
   return options;
 }
