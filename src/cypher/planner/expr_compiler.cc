@@ -226,6 +226,36 @@ void Planner::CheckBooleanOperand(const Expression& operand) const {
   }
 }
 
+void Planner::CheckArithmeticOperand(const Expression& operand) const {
+  if (operand.kind != ExprKind::kVariable) return;
+  auto it = static_types_.find(operand.As<Variable>().name);
+  if (it == static_types_.end()) return;
+  Fail(StatusCode::kSyntaxError,
+       std::string("Type mismatch: expected Float, Integer or Duration but was ") + it->second,
+       operand.pos);
+}
+
+namespace {
+
+// "String" or "Boolean" when `list` is a non-empty list literal of only such literals.
+const char* LiteralListElementType(const Expression& list) {
+  if (list.kind != ExprKind::kList) return nullptr;
+  const auto& items = list.As<ListLiteral>().items;
+  const char* type = nullptr;
+  for (const auto& item : items) {
+    if (item->kind != ExprKind::kLiteral) return nullptr;
+    const LiteralKind kind = item->As<Literal>().literal_kind;
+    const char* t = kind == LiteralKind::kString    ? "String"
+                    : kind == LiteralKind::kBoolean ? "Boolean"
+                                                    : nullptr;
+    if (t == nullptr || (type != nullptr && type != t)) return nullptr;
+    type = t;
+  }
+  return type;
+}
+
+}  // namespace
+
 exec::ExprPtr Planner::CompilePredicate(const Expression& expr) {
   if (expr.kind == ExprKind::kVariable) {
     auto var = scope_.Find(expr.As<Variable>().name);
@@ -324,6 +354,11 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
       if (logical) {
         CheckBooleanOperand(*b.left);
         CheckBooleanOperand(*b.right);
+      }
+      if (b.op == BinaryOp::kSub || b.op == BinaryOp::kMul || b.op == BinaryOp::kDiv ||
+          b.op == BinaryOp::kMod || b.op == BinaryOp::kPow) {
+        CheckArithmeticOperand(*b.left);
+        CheckArithmeticOperand(*b.right);
       }
       pattern_allowed_ = logical && predicate_position;
       auto l = Compile(*b.left);
@@ -458,18 +493,27 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
     case ExprKind::kListComprehension:
     case ExprKind::kQuantifier:
     case ExprKind::kReduce: {
-      // The iteration variable shadows any outer one inside the expression only.
-      auto with_variable = [&](const std::string& name, auto&& body) {
+      // The iteration variable shadows any outer one inside the expression only. `type` is its
+      // static type when the iterated list is a literal of strings or booleans (else null).
+      auto with_variable = [&](const std::string& name, const char* type, auto&& body) {
         auto saved = scope_.Find(name);
         int slot = slots_.Next();
         scope_.Bind(name, VarInfo{slot, VarKind::kAny});
+        std::map<std::string, const char*> saved_types = static_types_;
+        if (type != nullptr) {
+          static_types_[name] = type;
+        } else {
+          static_types_.erase(name);
+        }
         exec::ExprPtr result;
         try {
           result = body(slot);
         } catch (...) {
+          static_types_ = std::move(saved_types);
           if (saved) scope_.Bind(name, *saved);
           throw;
         }
+        static_types_ = std::move(saved_types);
         if (saved) {
           scope_.Bind(name, *saved);
         } else {
@@ -487,12 +531,13 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
         const auto& lc = expr.As<ListComprehension>();
         auto list = Compile(*lc.list);
         ScopedValue per_element(aggregates_, nullptr);
-        return with_variable(lc.variable, [&](int slot) -> exec::ExprPtr {
-          return std::make_unique<IterateExpr>(IterateKind::kComprehension, slot, std::move(list),
-                                               lc.where ? CompilePredicate(*lc.where) : nullptr,
-                                               lc.projection ? Compile(*lc.projection) : nullptr, 0,
-                                               nullptr);
-        });
+        return with_variable(lc.variable, LiteralListElementType(*lc.list),
+                             [&](int slot) -> exec::ExprPtr {
+                               return std::make_unique<IterateExpr>(
+                                   IterateKind::kComprehension, slot, std::move(list),
+                                   lc.where ? CompilePredicate(*lc.where) : nullptr,
+                                   lc.projection ? Compile(*lc.projection) : nullptr, 0, nullptr);
+                             });
       }
       if (expr.kind == ExprKind::kQuantifier) {
         const auto& q = expr.As<QuantifierExpr>();
@@ -500,22 +545,24 @@ exec::ExprPtr Planner::Compile(const Expression& expr) {
                                              IterateKind::kNone, IterateKind::kSingle};
         auto list = Compile(*q.list);
         ScopedValue per_element(aggregates_, nullptr);
-        return with_variable(q.variable, [&](int slot) -> exec::ExprPtr {
-          return std::make_unique<IterateExpr>(
-              kKinds[static_cast<int>(q.quantifier)], slot, std::move(list),
-              q.where ? CompilePredicate(*q.where) : nullptr, nullptr, 0, nullptr);
-        });
+        return with_variable(
+            q.variable, LiteralListElementType(*q.list), [&](int slot) -> exec::ExprPtr {
+              return std::make_unique<IterateExpr>(
+                  kKinds[static_cast<int>(q.quantifier)], slot, std::move(list),
+                  q.where ? CompilePredicate(*q.where) : nullptr, nullptr, 0, nullptr);
+            });
       }
       const auto& r = expr.As<ReduceExpr>();
       auto init = Compile(*r.init);
       auto list = Compile(*r.list);
       ScopedValue per_element(aggregates_, nullptr);
-      return with_variable(r.accumulator, [&](int acc_slot) -> exec::ExprPtr {
-        return with_variable(r.variable, [&](int var_slot) -> exec::ExprPtr {
-          return std::make_unique<IterateExpr>(IterateKind::kReduce, var_slot, std::move(list),
-                                               nullptr, Compile(*r.expression), acc_slot,
-                                               std::move(init));
-        });
+      return with_variable(r.accumulator, nullptr, [&](int acc_slot) -> exec::ExprPtr {
+        return with_variable(
+            r.variable, LiteralListElementType(*r.list), [&](int var_slot) -> exec::ExprPtr {
+              return std::make_unique<IterateExpr>(IterateKind::kReduce, var_slot, std::move(list),
+                                                   nullptr, Compile(*r.expression), acc_slot,
+                                                   std::move(init));
+            });
       });
     }
     case ExprKind::kMapProjection: {

@@ -9,6 +9,7 @@
 #ifndef SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
 #define SMITH_CYPHER_PLANNER_PLANNER_IMPL_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -45,6 +46,9 @@ class Planner {
   // AND / OR / XOR / NOT; a node, relationship or path is rejected as not boolean.
   exec::ExprPtr CompilePredicate(const Expression& expr);
   void CheckBooleanOperand(const Expression& operand) const;
+  // Rejects an operand of - * / % ^ whose type is statically known not to be a number (an
+  // iteration variable of static_types_), as Neo4j's type checking does (InvalidArgumentType).
+  void CheckArithmeticOperand(const Expression& operand) const;
   static bool ContainsAggregate(const Expression& expr);
   // The kind of a variable expression bound in the current scope; kAny for anything else.
   VarKind KindOf(const Expression& expr) const;
@@ -110,6 +114,9 @@ class Planner {
   int expression_subquery_ = 0;   // depth of EXISTS / COUNT / COLLECT bodies being planned
   int call_subquery_ = 0;         // depth of CALL { } bodies being planned
   bool in_transactions_ = false;  // the query has CALL { } IN TRANSACTIONS
+  // Iteration variables in scope (list comprehension, quantifier, reduce) over a list literal
+  // whose elements are all string or all boolean literals: name -> "String" / "Boolean".
+  std::map<std::string, const char*> static_types_;
 };
 
 }  // namespace smith::cypher
