@@ -28,6 +28,7 @@
 #define SMITH_DATABASE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,6 +56,28 @@ struct DatabaseOptions {
 };
 
 enum class AccessMode { kRead, kWrite };
+
+// The signature of a procedure the application adds to CALL (Database::RegisterProcedure), in
+// Neo4j's terms: `my.lib.lookup(name :: STRING?, id :: INTEGER?) :: (city :: STRING?)`.
+struct ProcedureSignature {
+  struct Field {
+    std::string name;
+    // INTEGER, FLOAT, NUMBER, STRING, BOOLEAN, MAP, LIST OF ..., NODE, RELATIONSHIP, PATH or ANY;
+    // a trailing `?` allows null. Arguments are checked against it (an INTEGER passed for a
+    // FLOAT becomes a float; a mismatch fails the statement with TypeError); outputs are not.
+    std::string type;
+  };
+  std::string name;            // qualified: identifiers separated by dots
+  std::vector<Field> inputs;   // in call order
+  std::vector<Field> outputs;  // empty: a void procedure (CALL passes its input rows through)
+};
+
+// A registered procedure's body: called once per input row with one argument per input, it
+// returns the records of that call, each one Value per output. An error status fails the
+// statement with that status. It must not call back into the database, and may be called from
+// any thread that runs statements (concurrently, too).
+using ProcedureFunction =
+    std::function<Result<std::vector<std::vector<Value>>>(const std::vector<Value>& args)>;
 
 // Effects of a statement or transaction, named as Neo4j's summary counters.
 struct QueryCounters {
@@ -136,6 +159,13 @@ class Database {
   Result<std::unique_ptr<QueryResult>> Run(std::string_view query, const ValueMap& parameters = {});
   // Begins an explicit transaction; a kWrite transaction waits for the writer slot.
   Result<std::unique_ptr<Transaction>> BeginTransaction(AccessMode mode = AccessMode::kWrite);
+
+  // Adds a read-only procedure for CALL, for every statement planned from now on (the built-in
+  // db.labels(), db.relationshipTypes(), db.propertyKeys() and dbms.components() are always
+  // there). kInvalidArgument for a malformed signature (name, field names, types) or a name that
+  // is already registered (names compare case-insensitively). Registrations last as long as this
+  // Database object; they are not stored in the database.
+  Status RegisterProcedure(ProcedureSignature signature, ProcedureFunction function);
 
   // The absolute path of the database directory.
   const std::string& path() const;

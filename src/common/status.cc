@@ -58,6 +58,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "Neo.ClientError.Schema.ConstraintCreationFailed";
     case StatusCode::kProcedureNotFound:
       return "Neo.ClientError.Procedure.ProcedureNotFound";
+    case StatusCode::kProcedureCallFailed:
+      return "Neo.ClientError.Procedure.ProcedureCallFailed";
   }
   return "Neo.DatabaseError.General.UnknownError";
 }

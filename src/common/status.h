@@ -74,6 +74,8 @@ enum class StatusCode : int {
   kConstraintCreationFailed = 25,
   // CALL of a procedure that does not exist.
   kProcedureNotFound = 26,
+  // A procedure failed or returned records that do not fit its signature.
+  kProcedureCallFailed = 27,
 };
 
 // The Neo4j status code for `code`, e.g. "Neo.ClientError.Schema.ConstraintValidationFailed".

@@ -45,11 +45,6 @@ class ScenarioRun {
     for (const char* tag : {"ignore", "skip"}) {
       if (scenario_.HasTag(tag)) return {Outcome::kSkipped, std::string("tagged @") + tag};
     }
-    for (const Step& step : scenario_.steps) {
-      if (ClassifyStep(step.text) == StepKind::kProcedure) {
-        return {Outcome::kSkipped, "needs a test procedure: " + step.text};
-      }
-    }
     if (std::optional<ScenarioOutcome> end = OpenFresh()) return *end;
     for (step_index_ = 0; step_index_ < scenario_.steps.size(); ++step_index_) {
       if (std::optional<ScenarioOutcome> end = RunStep(scenario_.steps[step_index_])) return *end;
@@ -104,8 +99,16 @@ class ScenarioRun {
         params_ = std::move(params).value();
         return std::nullopt;
       }
-      case StepKind::kProcedure:  // filtered out before the run
-        return Fail("procedure steps are not supported");
+      case StepKind::kProcedure: {
+        Result<TckProcedure> procedure = ParseProcedureStep(text, s.table);
+        if (!procedure.ok()) return Fail(procedure.status().message());
+        Status registered = engine_.RegisterProcedure(*procedure);
+        if (registered.code() == StatusCode::kNotSupported) {
+          return ScenarioOutcome{Outcome::kSkipped, "needs a test procedure: " + s.text};
+        }
+        if (!registered.ok()) return Fail("procedure step failed: " + registered.ToString());
+        return std::nullopt;
+      }
       case StepKind::kQuery:
         return ExecuteQueryUnderTest(s, false);
       case StepKind::kControlQuery:

@@ -43,6 +43,7 @@ Status SmithTckEngine::Reopen() {
   db_ = std::move(db).value();
   scenarios_since_open_ = 0;
   schema_touched_ = false;
+  procedures_registered_ = false;
   return Status::OK();
 }
 
@@ -58,10 +59,28 @@ Status SmithTckEngine::Clear() {
 
 Status SmithTckEngine::OpenFreshDatabase() {
   ++scenarios_since_open_;
-  if (!db_ || schema_touched_ || scenarios_since_open_ > reopen_every_ || !Clear().ok()) {
+  if (!db_ || schema_touched_ || procedures_registered_ || scenarios_since_open_ > reopen_every_ ||
+      !Clear().ok()) {
     return Reopen();
   }
   return Status::OK();
+}
+
+Status SmithTckEngine::RegisterProcedure(const TckProcedure& procedure) {
+  if (!db_) return Status::InvalidState("no database is open");
+  procedures_registered_ = true;
+  const size_t inputs = procedure.signature.inputs.size();
+  auto rows = procedure.rows;
+  return db_->RegisterProcedure(
+      procedure.signature,
+      [inputs, rows](const std::vector<Value>& args) -> Result<std::vector<std::vector<Value>>> {
+        std::vector<std::vector<Value>> out;
+        for (const std::vector<Value>& row : rows) {
+          if (!std::equal(args.begin(), args.end(), row.begin(), row.begin() + inputs)) continue;
+          out.emplace_back(row.begin() + inputs, row.end());
+        }
+        return out;
+      });
 }
 
 Result<TckResult> SmithTckEngine::Execute(std::string_view query, const ValueMap& params) {

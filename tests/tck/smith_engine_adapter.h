@@ -37,6 +37,9 @@ class SmithTckEngine final : public TckEngine {
 
   Status OpenFreshDatabase() override;
   Result<TckResult> Execute(std::string_view query, const ValueMap& params) override;
+  // Registers through Database::RegisterProcedure; the database is reopened for the next
+  // scenario, since registrations cannot be undone.
+  Status RegisterProcedure(const TckProcedure& procedure) override;
 
  private:
   Status Reopen();
@@ -51,6 +54,7 @@ class SmithTckEngine final : public TckEngine {
   int generation_ = 0;
   int scenarios_since_open_ = 0;
   bool schema_touched_ = false;
+  bool procedures_registered_ = false;
 };
 
 }  // namespace smith::tck

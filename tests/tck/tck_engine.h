@@ -25,6 +25,14 @@ struct TckResult {
   QueryCounters counters;
 };
 
+// A procedure of a `there exists a procedure` step: a call whose arguments equal a row's input
+// cells returns that row's output cells as one record (rows: the inputs, then the outputs, each
+// in signature order).
+struct TckProcedure {
+  ProcedureSignature signature;
+  std::vector<std::vector<Value>> rows;
+};
+
 class TckEngine {
  public:
   virtual ~TckEngine() = default;
@@ -37,6 +45,12 @@ class TckEngine {
   // while compiling or while streaming is returned as the Status (its code is matched against
   // the TCK's expected error, see tck_errors.h).
   virtual Result<TckResult> Execute(std::string_view query, const ValueMap& params) = 0;
+
+  // Makes `procedure` callable until the next OpenFreshDatabase. kNotSupported (the default)
+  // skips the scenario.
+  virtual Status RegisterProcedure(const TckProcedure& /*procedure*/) {
+    return Status::NotSupported("this engine cannot register test procedures");
+  }
 };
 
 }  // namespace smith::tck

@@ -94,6 +94,77 @@ Result<ValueMap> ParseParameters(const std::vector<TableRow>& table) {
   return params;
 }
 
+namespace {
+
+std::string_view Trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// "a :: INTEGER?, b :: STRING?" (the text between the parentheses).
+Result<std::vector<ProcedureSignature::Field>> ParseFields(std::string_view text) {
+  std::vector<ProcedureSignature::Field> fields;
+  if (Trimmed(text).empty()) return fields;
+  while (true) {
+    const size_t comma = text.find(',');
+    std::string_view field = text.substr(0, comma);
+    const size_t colons = field.find("::");
+    if (colons == std::string_view::npos) {
+      return Status::InvalidArgument("procedure field without '::': " + std::string(field));
+    }
+    fields.push_back({std::string(Trimmed(field.substr(0, colons))),
+                      std::string(Trimmed(field.substr(colons + 2)))});
+    if (comma == std::string_view::npos) return fields;
+    text.remove_prefix(comma + 1);
+  }
+}
+
+}  // namespace
+
+Result<TckProcedure> ParseProcedureStep(std::string_view text, const std::vector<TableRow>& table) {
+  constexpr std::string_view kPrefix = "there exists a procedure ";
+  auto malformed = [&] {
+    return Status::InvalidArgument("malformed procedure step: " + std::string(text));
+  };
+  if (text.substr(0, kPrefix.size()) != kPrefix) return malformed();
+  std::string_view rest = Trimmed(text.substr(kPrefix.size()));
+  if (rest.empty() || rest.back() != ':') return malformed();
+  rest = Trimmed(rest.substr(0, rest.size() - 1));
+  const size_t open = rest.find('(');
+  const size_t close = rest.find(')', open);
+  const size_t sep = rest.find("::", close);
+  const size_t open2 = rest.find('(', sep);
+  if (open == std::string_view::npos || close == std::string_view::npos ||
+      sep == std::string_view::npos || open2 == std::string_view::npos || rest.back() != ')') {
+    return malformed();
+  }
+  TckProcedure procedure;
+  procedure.signature.name = std::string(Trimmed(rest.substr(0, open)));
+  SMITH_ASSIGN_OR_RETURN(procedure.signature.inputs,
+                         ParseFields(rest.substr(open + 1, close - open - 1)));
+  SMITH_ASSIGN_OR_RETURN(procedure.signature.outputs,
+                         ParseFields(rest.substr(open2 + 1, rest.size() - open2 - 2)));
+  SMITH_ASSIGN_OR_RETURN(ExpectedResult cells, ParseExpectedResult(table));
+  // Column of each signature field in the table.
+  std::vector<size_t> order;
+  for (const auto* fields : {&procedure.signature.inputs, &procedure.signature.outputs}) {
+    for (const ProcedureSignature::Field& f : *fields) {
+      auto it = std::find(cells.columns.begin(), cells.columns.end(), f.name);
+      if (it == cells.columns.end()) {
+        return Status::InvalidArgument("procedure table has no column '" + f.name + "'");
+      }
+      order.push_back(static_cast<size_t>(it - cells.columns.begin()));
+    }
+  }
+  for (std::vector<Value>& row : cells.rows) {
+    std::vector<Value> ordered;
+    for (size_t column : order) ordered.push_back(std::move(row[column]));
+    procedure.rows.push_back(std::move(ordered));
+  }
+  return procedure;
+}
+
 std::string CompareResults(const ExpectedResult& expected, const TckResult& actual, RowOrder order,
                            bool ignore_list_order) {
   std::set<std::string> expected_names(expected.columns.begin(), expected.columns.end());

@@ -38,6 +38,11 @@ Result<ExpectedResult> ParseExpectedResult(const std::vector<TableRow>& table);
 // Parses a parameter table: rows of `| name | value |`, no header.
 Result<ValueMap> ParseParameters(const std::vector<TableRow>& table);
 
+// Parses `there exists a procedure NAME(in :: TYPE, ...) :: (out :: TYPE, ...):` and its table
+// (a header naming every input and output, then rows of values) into rows ordered as the
+// signature: inputs, then outputs. InvalidArgument for a malformed signature or table.
+Result<TckProcedure> ParseProcedureStep(std::string_view text, const std::vector<TableRow>& table);
+
 // Empty if `actual` satisfies `expected`, else a one-line explanation naming the missing and
 // unexpected rows (truncated).
 std::string CompareResults(const ExpectedResult& expected, const TckResult& actual, RowOrder order,

@@ -510,5 +510,35 @@ TEST(TckErrorsTest, MapsTckTypesOntoStatusCodes) {
       << mismatch;
 }
 
+TEST(TckProcedureTest, ParsesTheSignatureAndOrdersTheTable) {
+  std::vector<TableRow> table = {
+      {1, {"out", "name", "in"}}, {2, {"'x'", "'Ann'", "1"}}, {3, {"null", "null", "2"}}};
+  Result<TckProcedure> p = ParseProcedureStep(
+      "there exists a procedure test.my.proc(name :: STRING?, in :: INTEGER?) :: (out :: STRING?) "
+      ":",
+      table);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->signature.name, "test.my.proc");
+  ASSERT_EQ(p->signature.inputs.size(), 2u);
+  EXPECT_EQ(p->signature.inputs[1].name, "in");
+  EXPECT_EQ(p->signature.inputs[1].type, "INTEGER?");
+  ASSERT_EQ(p->signature.outputs.size(), 1u);
+  EXPECT_EQ(p->signature.outputs[0].name, "out");
+  // Rows in signature order: name, in, out.
+  ASSERT_EQ(p->rows.size(), 2u);
+  EXPECT_EQ(p->rows[0][0].ToString(), "'Ann'");
+  EXPECT_EQ(p->rows[0][1].ToString(), "1");
+  EXPECT_EQ(p->rows[0][2].ToString(), "'x'");
+  Result<TckProcedure> nothing =
+      ParseProcedureStep("there exists a procedure test.doNothing() :: ():", {{1, {}}});
+  ASSERT_TRUE(nothing.ok()) << nothing.status().ToString();
+  EXPECT_TRUE(nothing->signature.inputs.empty());
+  EXPECT_TRUE(nothing->signature.outputs.empty());
+  EXPECT_FALSE(ParseProcedureStep("there exists a procedure test.p(a) :: ():", {}).ok());
+  EXPECT_FALSE(
+      ParseProcedureStep("there exists a procedure test.p() :: (a :: INTEGER?):", {{1, {"b"}}})
+          .ok());  // no column for `a`
+}
+
 }  // namespace
 }  // namespace smith::tck

@@ -76,6 +76,10 @@ Result<std::unique_ptr<Transaction>> Database::BeginTransaction(AccessMode mode)
   return engine_->BeginTransaction(mode);
 }
 
+Status Database::RegisterProcedure(ProcedureSignature signature, ProcedureFunction function) {
+  return engine_->RegisterProcedure(std::move(signature), std::move(function));
+}
+
 const std::string& Database::path() const { return engine_->path(); }
 
 }  // namespace smith

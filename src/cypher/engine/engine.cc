@@ -107,6 +107,37 @@ std::unique_ptr<QueryResult> Engine::Wrap(std::unique_ptr<ResultState> state) {
   return std::unique_ptr<QueryResult>(new QueryResult(std::move(state)));
 }
 
+Status Engine::RegisterProcedure(ProcedureSignature signature, ProcedureFunction function) {
+  if (!function) {
+    return Status::InvalidArgument("procedure " + signature.name + " has no function");
+  }
+  exec::Procedure procedure;
+  procedure.name = std::move(signature.name);
+  auto convert = [&](std::vector<ProcedureSignature::Field>& from,
+                     std::vector<exec::ProcedureField>* to) -> Status {
+    for (ProcedureSignature::Field& f : from) {
+      Result<exec::ProcedureType> type = exec::ProcedureType::Parse(f.type);
+      if (!type.ok()) {
+        return type.status().WithContext("procedure " + procedure.name + ", field " + f.name);
+      }
+      to->push_back(exec::ProcedureField{std::move(f.name), std::move(type).value()});
+    }
+    return Status::OK();
+  };
+  SMITH_RETURN_IF_ERROR(convert(signature.inputs, &procedure.inputs));
+  SMITH_RETURN_IF_ERROR(convert(signature.outputs, &procedure.outputs));
+  procedure.run = [function = std::move(function), name = procedure.name](
+                      exec::ExecContext&, const std::vector<Value>& args) {
+    Result<std::vector<std::vector<Value>>> rows = function(args);
+    if (!rows.ok()) {
+      // The application's code keeps its status code; its message names the procedure.
+      throw exec::CypherError(rows.status().WithContext("procedure " + name));
+    }
+    return std::move(rows).value();
+  };
+  return procedures_.Register(std::move(procedure));
+}
+
 Result<std::shared_ptr<const cypher::Statement>> Engine::Parse(std::string_view query) {
   std::string key(query);
   {
@@ -147,7 +178,8 @@ Result<std::unique_ptr<ResultState>> Engine::Execute(
   const bool profile = statement.explain == cypher::ExplainMode::kProfile;
   Result<cypher::Plan> planned =
       statement.kind == cypher::StatementKind::kQuery
-          ? cypher::PlanQuery(statement.As<cypher::QueryStatement>().query, reader, source)
+          ? cypher::PlanQuery(statement.As<cypher::QueryStatement>().query, reader, source,
+                              procedures_)
           : cypher::PlanShow(statement.As<cypher::ShowStatement>(), reader, source);
   if (!planned.ok()) return planned.status();
   cypher::Plan plan = std::move(planned).value();

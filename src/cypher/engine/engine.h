@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "cypher/ast/statement.h"
+#include "cypher/execution/procedures.h"
 #include "graph/graph.h"
 #include "smith/database.h"
 
@@ -42,6 +43,9 @@ class Engine {
   // The parsed statement for `query`, from the cache when possible.
   Result<std::shared_ptr<const cypher::Statement>> Parse(std::string_view query);
 
+  // See Database::RegisterProcedure.
+  Status RegisterProcedure(ProcedureSignature signature, ProcedureFunction function);
+
  private:
   explicit Engine(std::unique_ptr<graph::Graph> graph) : graph_(std::move(graph)) {}
   // Runs one parsed statement; `writer` is null for read-only execution. Read-only results
@@ -60,6 +64,7 @@ class Engine {
   static std::unique_ptr<QueryResult> Wrap(std::unique_ptr<ResultState> state);
 
   std::unique_ptr<graph::Graph> graph_;
+  exec::ProcedureRegistry procedures_;  // thread-safe
 
   static constexpr size_t kStatementCacheEntries = 512;
   std::mutex cache_mutex_;

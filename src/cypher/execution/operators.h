@@ -3,6 +3,7 @@
 #ifndef SMITH_CYPHER_EXECUTION_OPERATORS_H_
 #define SMITH_CYPHER_EXECUTION_OPERATORS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,8 @@
 #include "graph/ids.h"
 
 namespace smith::exec {
+
+struct Procedure;
 
 // --- basic_ops.cc
 // One row: the argument row.
@@ -146,13 +149,12 @@ OperatorPtr MakeCreate(OperatorPtr input, std::vector<CreateNodeSpec> nodes,
                        std::vector<CreateRelSpec> rels, bool for_merge = false);
 
 // --- procedure_ops.cc
-// Runs a built-in procedure (db.labels, db.relationshipTypes, db.propertyKeys,
-// dbms.components) per input row, binding the yielded fields (by position in `fields`) to
-// `slots`. `fields` must be names the procedure yields; the planner checks that.
-OperatorPtr MakeProcedureCall(OperatorPtr input, std::string procedure,
-                              std::vector<int> field_index, std::vector<int> slots);
-// The output fields of a built-in procedure; empty when unknown.
-std::vector<std::string> ProcedureFields(const std::string& procedure);
+// Runs `procedure` (procedures.h) per input row with `args` (one per input, checked against the
+// declared types at run time), binding output field_index[i] of each record to slots[i]. A void
+// procedure passes each input row through once, or yields nothing when `standalone`.
+OperatorPtr MakeProcedureCall(OperatorPtr input, std::shared_ptr<const Procedure> procedure,
+                              std::vector<ExprPtr> args, std::vector<int> field_index,
+                              std::vector<int> slots, bool standalone);
 
 enum class SetKind {
   kProperty,

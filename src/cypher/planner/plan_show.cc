@@ -75,7 +75,8 @@ Value IndexOptions() {
 Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,
                       std::string_view source) {
   try {
-    Planner planner(reader, source);
+    static const exec::ProcedureRegistry kBuiltins;  // SHOW has no CALL
+    Planner planner(reader, source, kBuiltins);
     std::vector<std::string> columns;
     std::vector<std::string> defaults;
     std::vector<std::vector<Value>> rows;

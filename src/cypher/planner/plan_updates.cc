@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "cypher/execution/cypher_error.h"
+#include "cypher/execution/procedures.h"
 #include "cypher/planner/planner_impl.h"
 
 namespace smith::cypher {
@@ -255,31 +256,59 @@ exec::OperatorPtr Planner::PlanCallProcedure(exec::OperatorPtr input,
                                              const CallProcedureClause& call, bool standalone,
                                              std::vector<std::string>* columns,
                                              std::vector<int>* column_slots) {
-  std::string name = call.QualifiedName();
-  std::vector<std::string> fields = exec::ProcedureFields(name);
-  if (fields.empty()) {
+  const std::string name = call.QualifiedName();
+  std::shared_ptr<const exec::Procedure> procedure = procedures_.Find(name);
+  if (procedure == nullptr) {
     Fail(StatusCode::kProcedureNotFound,
          "There is no procedure with the name `" + name +
              "` registered for this database instance. Please ensure "
              "you've spelled the procedure name correctly.",
          call.pos);
   }
-  if (call.has_arguments && !call.args.empty()) {
-    Fail(StatusCode::kSyntaxError, "Procedure call provides too many arguments: " + name, call.pos);
-  }
-  std::vector<int> field_index;
-  std::vector<int> slots;
-  std::vector<std::string> names;
-  if (call.yields.empty()) {
-    if (!standalone) {
+  // Arguments: explicit, or (standalone `CALL name` without parentheses) the parameters named
+  // like the inputs.
+  std::vector<exec::ExprPtr> args;
+  if (call.has_arguments) {
+    if (call.args.size() != procedure->inputs.size()) {
       Fail(StatusCode::kSyntaxError,
-           "Procedure call inside a query does not support naming "
-           "results implicitly (use YIELD)",
+           "Procedure call does not provide the required number of arguments: got " +
+               std::to_string(call.args.size()) + " expected " +
+               std::to_string(procedure->inputs.size()) + " (" + procedure->name + ")",
+           call.pos);
+    }
+    for (const auto& a : call.args) {
+      if (ContainsAggregate(*a)) {
+        Fail(StatusCode::kSyntaxError,
+             "Procedure call cannot take an aggregating function as argument, please add a "
+             "'WITH' to your statement.",
+             a->pos);
+      }
+      args.push_back(Compile(*a));
+    }
+  } else {
+    for (const exec::ProcedureField& in : procedure->inputs) {
+      args.push_back(Compile(Parameter(call.pos, in.name)));
+    }
+  }
+  std::vector<std::string> fields;
+  for (const exec::ProcedureField& out : procedure->outputs) fields.push_back(out.name);
+  std::vector<int> field_index;
+  std::vector<std::string> names;
+  std::vector<SourcePos> positions;
+  if (call.yields.empty()) {
+    // No YIELD (or YIELD *): every output under its own name; inside a query only a void
+    // procedure may go without YIELD.
+    if (!standalone && (call.yield_star || !fields.empty())) {
+      Fail(StatusCode::kSyntaxError,
+           call.yield_star ? "Procedure call inside a query does not support YIELD *"
+                           : "Procedure call inside a query does not support naming results "
+                             "implicitly (use YIELD)",
            call.pos);
     }
     for (size_t i = 0; i < fields.size(); ++i) {
       field_index.push_back(static_cast<int>(i));
       names.push_back(fields[i]);
+      positions.push_back(call.pos);
     }
   } else {
     for (const YieldItem& y : call.yields) {
@@ -289,11 +318,20 @@ exec::OperatorPtr Planner::PlanCallProcedure(exec::OperatorPtr input,
       }
       field_index.push_back(static_cast<int>(it - fields.begin()));
       names.push_back(y.alias.value_or(y.field));
+      positions.push_back(y.pos);
     }
   }
-  for (const std::string& n : names) slots.push_back(BindNew(n, VarKind::kAny));
+  std::vector<int> slots;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (scope_.Find(names[i])) {
+      Fail(StatusCode::kSemanticError, "Variable `" + names[i] + "` already declared",
+           positions[i]);
+    }
+    slots.push_back(BindNew(names[i], VarKind::kAny));
+  }
   exec::OperatorPtr op =
-      exec::MakeProcedureCall(std::move(input), name, std::move(field_index), slots);
+      exec::MakeProcedureCall(std::move(input), std::move(procedure), std::move(args),
+                              std::move(field_index), slots, standalone);
   if (call.where) op = exec::MakeFilter(std::move(op), CompilePredicate(*call.where));
   if (standalone) {
     *columns = names;

@@ -426,9 +426,10 @@ exec::OperatorPtr Planner::PlanProjection(exec::OperatorPtr input, const Project
   return op;
 }
 
-Result<Plan> PlanQuery(const Query& query, graph::GraphReader& reader, std::string_view source) {
+Result<Plan> PlanQuery(const Query& query, graph::GraphReader& reader, std::string_view source,
+                       const exec::ProcedureRegistry& procedures) {
   try {
-    Planner planner(reader, source);
+    Planner planner(reader, source, procedures);
     return planner.Run(query);
   } catch (const exec::CypherError& e) {
     return e.status();

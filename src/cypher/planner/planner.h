@@ -24,6 +24,10 @@
 #include "cypher/execution/operator.h"
 #include "graph/graph_reader.h"
 
+namespace smith::exec {
+class ProcedureRegistry;
+}  // namespace smith::exec
+
 namespace smith::cypher {
 
 struct Plan {
@@ -43,7 +47,9 @@ struct Plan {
 // Plans a query statement; `source` is the statement text (for error positions). Semantic errors
 // come back as kSemanticError (or kSyntaxError where Neo4j reports one) with the position of the
 // offending text.
-Result<Plan> PlanQuery(const Query& query, graph::GraphReader& reader, std::string_view source);
+// `procedures` resolves CALL clauses (plans keep the procedures they call alive).
+Result<Plan> PlanQuery(const Query& query, graph::GraphReader& reader, std::string_view source,
+                       const exec::ProcedureRegistry& procedures);
 
 // Plans SHOW INDEXES / SHOW CONSTRAINTS (with YIELD, WHERE and RETURN).
 Result<Plan> PlanShow(const ShowStatement& show, graph::GraphReader& reader,

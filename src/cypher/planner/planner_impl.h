@@ -19,6 +19,7 @@
 #include "common/scoped_value.h"
 #include "cypher/ast/statement.h"
 #include "cypher/execution/operators.h"
+#include "cypher/execution/procedures.h"
 #include "cypher/planner/planner.h"
 #include "cypher/planner/scope.h"
 
@@ -32,7 +33,10 @@ class Planner {
   // Rows per transaction of CALL { } IN TRANSACTIONS without OF n ROWS (as Neo4j).
   static constexpr int64_t kDefaultTransactionBatch = 1000;
 
-  Planner(graph::GraphReader& reader, std::string_view source) : reader_(reader), source_(source) {}
+  // `procedures` (borrowed) resolves CALL.
+  Planner(graph::GraphReader& reader, std::string_view source,
+          const exec::ProcedureRegistry& procedures)
+      : reader_(reader), source_(source), procedures_(procedures) {}
 
   Plan Run(const Query& query);
 
@@ -93,6 +97,7 @@ class Planner {
 
   graph::GraphReader& reader_;
   std::string_view source_;
+  const exec::ProcedureRegistry& procedures_;
   Scope scope_;
   SlotAllocator slots_;
   bool updates_ = false;          // the query has updating clauses anywhere
