@@ -228,8 +228,8 @@ void BM_CypherTwoHop(benchmark::State& state) {
 }
 
 // Scans without a label or type: all nodes (the node family walked in id order, one memtable hash
-// group at a time, see graph/node_walker.h) and all relationships (the relationship family's keys
-// in id order, each record then read by id).
+// group at a time, see graph/node_walker.h) and all relationships (the relationship family in id
+// order, records read along with their keys).
 const char* kAllNodes = "MATCH (n) WHERE n.age >= 0 RETURN count(*) AS c";
 const char* kAllRelationships = "MATCH ()-[r]->() WHERE r.since >= 0 RETURN count(*) AS c";
 

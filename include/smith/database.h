@@ -62,9 +62,11 @@ enum class AccessMode { kRead, kWrite };
 struct ProcedureSignature {
   struct Field {
     std::string name;
-    // INTEGER, FLOAT, NUMBER, STRING, BOOLEAN, MAP, LIST OF ..., NODE, RELATIONSHIP, PATH or ANY;
-    // a trailing `?` allows null. Arguments are checked against it (an INTEGER passed for a
-    // FLOAT becomes a float; a mismatch fails the statement with TypeError); outputs are not.
+    // INTEGER (or INT), FLOAT, NUMBER, STRING, BOOLEAN (or BOOL), MAP, NODE, RELATIONSHIP, PATH,
+    // ANY or LIST OF <type>; a `?` after the type (after LIST for a list) allows null.
+    // Arguments are checked against it (an INTEGER passed for a FLOAT becomes a float; a
+    // mismatch fails the statement with TypeError; list elements are not checked). Output
+    // values are not checked; each record must hold one value per output.
     std::string type;
   };
   std::string name;            // qualified: identifiers separated by dots
@@ -72,10 +74,12 @@ struct ProcedureSignature {
   std::vector<Field> outputs;  // empty: a void procedure (CALL passes its input rows through)
 };
 
-// A registered procedure's body: called once per input row with one argument per input, it
-// returns the records of that call, each one Value per output. An error status fails the
-// statement with that status. It must not call back into the database, and may be called from
-// any thread that runs statements (concurrently, too).
+// A registered procedure's body: called once per input row with one argument per input (nodes
+// and relationships whole, with labels and properties), it returns the records of that call,
+// each one Value per output (none for a void procedure). An error status fails the statement
+// with that status; a thrown exception fails it with ProcedureCallFailed, as do records of the
+// wrong width. It must not call back into the database, and may be called from any thread that
+// runs statements (concurrently, too).
 using ProcedureFunction =
     std::function<Result<std::vector<std::vector<Value>>>(const std::vector<Value>& args)>;
 

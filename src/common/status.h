@@ -74,7 +74,8 @@ enum class StatusCode : int {
   kConstraintCreationFailed = 25,
   // CALL of a procedure that does not exist.
   kProcedureNotFound = 26,
-  // A procedure failed or returned records that do not fit its signature.
+  // A procedure threw or returned records that do not fit its signature (a procedure's own
+  // error status keeps its code).
   kProcedureCallFailed = 27,
 };
 

@@ -226,9 +226,9 @@ class SlotRep final : public MemTableRep {
 
 // An iterator over the groups it holds: in total order every group of the memtable when it was
 // made, sorted by prefix; in prefix mode the one group of the last seek's target (RocksDB's
-// prefix iterators only promise keys with the target's prefix). Entries inserted later into a
-// held group are seen, later groups are not: they can only hold entries newer than any snapshot
-// the caller reads at.
+// prefix iterators only promise keys with the target's prefix), none before the first seek. Entries
+// inserted later into a held group are seen, later groups are not: they can only hold entries newer
+// than any snapshot the caller reads at.
 class SlotIterator final : public MemTableRep::Iterator {
  public:
   SlotIterator(const SlotRep& rep, bool total_order) : rep_(rep), total_order_(total_order) {
@@ -300,22 +300,12 @@ class SlotIterator final : public MemTableRep::Iterator {
     BackwardFrom(static_cast<ptrdiff_t>(t.index) - 1, kSlots - 1);
   }
 
-  void SeekToFirst() override {
-    // Prefix mode has no order across prefixes (as RocksDB's own hashed memtables).
-    if (total_order_) {
-      ForwardFrom(0, 0);
-    } else {
-      entry_ = nullptr;
-    }
-  }
+  // In prefix mode these stay within the group of the last seek (invalid before any seek), as
+  // RocksDB's own hashed memtables do: RocksDB's SeekForPrev on a memtable seeks, then falls
+  // back to SeekToLast when nothing in the group is at or after the target.
+  void SeekToFirst() override { ForwardFrom(0, 0); }
 
-  void SeekToLast() override {
-    if (total_order_) {
-      BackwardFrom(static_cast<ptrdiff_t>(group_count_) - 1, kSlots - 1);
-    } else {
-      entry_ = nullptr;
-    }
-  }
+  void SeekToLast() override { BackwardFrom(static_cast<ptrdiff_t>(group_count_) - 1, kSlots - 1); }
 
  private:
   // Where a seek target falls among the held groups: with `exact`, in group `index` at `slot`;

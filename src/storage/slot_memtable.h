@@ -17,7 +17,10 @@
 //   - the family's comparator is RocksDB's bytewise comparator;
 //   - its prefix extractor returns a fixed-length prefix of every key, and every key written or
 //     looked up is at least that long (EngineState rejects shorter ones);
-//   - one writer at a time (DBOptions::allow_concurrent_memtable_write is false).
+//   - one writer at a time (DBOptions::allow_concurrent_memtable_write is false);
+//   - no tailing iterators (a total-order iterator sees the groups that existed when it was
+//     made, enough for snapshot reads) and no WritePrepared transactions (inserts never report
+//     a duplicate key and sequence number).
 // Without a prefix extractor the factory falls back to RocksDB's skip list.
 //
 // Thread safety: as for every MemTableRep, one writer and any number of concurrent readers.

@@ -93,7 +93,7 @@ struct StorageOptions {
   // of copying the memtable (flushes too). Longer keys are allowed (they share the slot of their
   // first prefix + 1 bytes, kept in order there) but cost a walk along the slot's list. Ignored
   // where memtable_hash_prefix_bytes is 0. Only speed depends on this setting.
-  // Default: none (the graph layer sets it for node records).
+  // Default: none (the graph layer sets it for node and relationship records).
   std::array<bool, kFamilyCount> memtable_slotted{};
 };
 

@@ -128,7 +128,16 @@ Status Engine::RegisterProcedure(ProcedureSignature signature, ProcedureFunction
   SMITH_RETURN_IF_ERROR(convert(signature.outputs, &procedure.outputs));
   procedure.run = [function = std::move(function), name = procedure.name](
                       exec::ExecContext&, const std::vector<Value>& args) {
-    Result<std::vector<std::vector<Value>>> rows = function(args);
+    Result<std::vector<std::vector<Value>>> rows = std::vector<std::vector<Value>>{};
+    try {
+      rows = function(args);
+    } catch (const std::exception& e) {
+      throw exec::CypherError(StatusCode::kProcedureCallFailed,
+                              "procedure " + name + " threw: " + e.what());
+    } catch (...) {
+      throw exec::CypherError(StatusCode::kProcedureCallFailed,
+                              "procedure " + name + " threw an exception");
+    }
     if (!rows.ok()) {
       // The application's code keeps its status code; its message names the procedure.
       throw exec::CypherError(rows.status().WithContext("procedure " + name));

@@ -61,7 +61,8 @@ class ProcedureCall final : public Operator {
     std::vector<Value> values;
     values.reserve(args_.size());
     for (size_t i = 0; i < args_.size(); ++i) {
-      Value v = args_[i]->Eval(current_, ctx);
+      // Nodes and relationships in rows are references; the procedure gets them whole.
+      Value v = ctx.Materialize(args_[i]->Eval(current_, ctx));
       const ProcedureField& input = procedure_->inputs[i];
       if (!CoerceArgument(input.type, &v)) {
         ThrowError(StatusCode::kTypeError, "Wrong argument type for `" + input.name +
@@ -73,6 +74,11 @@ class ProcedureCall final : public Operator {
     }
     rows_ = procedure_->run(ctx, values);
     next_ = 0;
+    if (procedure_->outputs.empty() && !rows_.empty()) {
+      ThrowError(StatusCode::kProcedureCallFailed, "Procedure " + procedure_->name +
+                                                       " has no outputs but returned " +
+                                                       std::to_string(rows_.size()) + " records");
+    }
     for (const auto& r : rows_) {
       if (r.size() != procedure_->outputs.size()) {
         ThrowError(StatusCode::kProcedureCallFailed,

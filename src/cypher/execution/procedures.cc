@@ -92,6 +92,22 @@ Result<ProcedureType> ProcedureType::Parse(std::string_view text) {
   ProcedureType type;
   type.text = std::string(TrimSpace(text));
   std::string t = Upper(type.text);
+  if (t.rfind("LIST", 0) == 0) {
+    // LIST[?] [OF element]: the `?` right after LIST is the list's; the element type is checked
+    // for validity only (elements are not checked at run time).
+    std::string_view rest(t);
+    rest.remove_prefix(4);
+    type.kind = Kind::kList;
+    type.nullable = !rest.empty() && rest.front() == '?';
+    if (type.nullable) rest.remove_prefix(1);
+    if (rest.empty()) return type;
+    const std::string_view element = TrimSpace(rest);
+    if (element.size() == rest.size() || element.rfind("OF ", 0) != 0) {
+      return Status::InvalidArgument("unknown procedure type '" + type.text + "'");
+    }
+    SMITH_RETURN_IF_ERROR(Parse(element.substr(3)).status());
+    return type;
+  }
   type.nullable = !t.empty() && t.back() == '?';
   if (type.nullable) t.pop_back();
   t = std::string(TrimSpace(t));
@@ -108,10 +124,6 @@ Result<ProcedureType> ProcedureType::Parse(std::string_view text) {
       {"NODE", Kind::kNode},
       {"RELATIONSHIP", Kind::kRelationship},
       {"PATH", Kind::kPath}};
-  if (t.rfind("LIST", 0) == 0) {
-    type.kind = Kind::kList;  // element types are not checked
-    return type;
-  }
   auto it = kKinds.find(t);
   if (it == kKinds.end()) {
     return Status::InvalidArgument("unknown procedure type '" + type.text + "'");

@@ -286,6 +286,13 @@ exec::OperatorPtr Planner::PlanCallProcedure(exec::OperatorPtr input,
       args.push_back(Compile(*a));
     }
   } else {
+    if (!standalone && !procedure->inputs.empty()) {
+      Fail(StatusCode::kSyntaxError,
+           "Procedure call inside a query does not support passing arguments implicitly (pass "
+           "arguments explicitly in parentheses after procedure name for " +
+               procedure->name + ")",
+           call.pos);
+    }
     for (const exec::ProcedureField& in : procedure->inputs) {
       args.push_back(Compile(Parameter(call.pos, in.name)));
     }

@@ -137,6 +137,19 @@ class SlotMemtableTest : public ::testing::Test {
         }
         EXPECT_TRUE(in_prefix->status().ok());
         EXPECT_EQ(got, want);
+        // Backwards: the keys <= target that share its prefix, in descending order.
+        Strings want_back;
+        for (auto k = upper; k != model.begin();) {
+          --k;
+          if (k->first.compare(0, kPrefix, target, 0, kPrefix) != 0) break;
+          want_back.push_back(k->first);
+        }
+        Strings got_back;
+        for (in_prefix->SeekForPrev(target); in_prefix->Valid(); in_prefix->Prev()) {
+          got_back.push_back(in_prefix->key().ToString());
+        }
+        EXPECT_TRUE(in_prefix->status().ok());
+        EXPECT_EQ(got_back, want_back);
       }
     }
     for (int i = 0; i < 200; ++i) {
@@ -236,7 +249,6 @@ TEST_F(SlotMemtableTest, ReadersSeeWholeCommitsWhileTheWriterInserts) {
     for (const std::string& k : keys) batch.Put(k, std::to_string(round));
     return db_->Write(rocksdb::WriteOptions(), &batch);
   };
-  ASSERT_TRUE(commit(0).ok());
   constexpr int kRounds = 300;
   std::atomic<bool> done{false};
   std::atomic<int> failures{0};
@@ -265,13 +277,17 @@ TEST_F(SlotMemtableTest, ReadersSeeWholeCommitsWhileTheWriterInserts) {
           value = it->value().ToString();
         }
       }
-      if (!it->status().ok() || seen != keys || !consistent) failures.fetch_add(1);
+      // Before the first commit (readers start first, so that the groups are created, and their
+      // bucket chains grow, while they read) the memtable is empty.
+      if (!it->status().ok() || (seen != keys && !seen.empty()) || !consistent) {
+        failures.fetch_add(1);
+      }
       scans.fetch_add(1);
     }
   };
   std::thread ordered(reader, true);
   std::thread prefixed(reader, false);
-  for (int round = 1; round <= kRounds; ++round) {
+  for (int round = 0; round <= kRounds; ++round) {
     ASSERT_TRUE(commit(round).ok());
   }
   done.store(true);

@@ -2,6 +2,7 @@
 // signature, arguments (explicit, implicit from parameters, type checks and coercion), YIELD,
 // void procedures, and errors from the procedure's own function.
 #include <atomic>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,62 @@ TEST_F(ProcedureTest, RegistrationValidatesTheSignature) {
             StatusCode::kInvalidArgument);
   // The built-ins still work.
   EXPECT_TRUE(Rows("CALL db.labels()").empty());
+}
+
+TEST_F(ProcedureTest, NodeArgumentsArriveWhole) {
+  ASSERT_TRUE(db_->RegisterProcedure({"my.describe", {{"n", "NODE?"}}, {{"text", "STRING?"}}},
+                                     [](const std::vector<Value>& args) -> Result<Records> {
+                                       return Records{{Value::String(args[0].ToString())}};
+                                     })
+                  .ok());
+  ASSERT_TRUE(db_->Run("CREATE (:Person {name: 'Ada'})").ok());
+  EXPECT_EQ(One("MATCH (p:Person) CALL my.describe(p) YIELD text RETURN text"),
+            "'(:Person {name: \\'Ada\\'})'");
+}
+
+TEST_F(ProcedureTest, ContractViolationsFailWithProcedureCallFailed) {
+  ASSERT_TRUE(db_->RegisterProcedure({"my.chatty", {}, {}},
+                                     [](const std::vector<Value>&) -> Result<Records> {
+                                       return Records{{}};  // a record from a void procedure
+                                     })
+                  .ok());
+  EXPECT_EQ(Error("UNWIND [1, 2] AS n CALL my.chatty() RETURN n").code(),
+            StatusCode::kProcedureCallFailed);
+  EXPECT_EQ(Error("CALL my.chatty()").code(), StatusCode::kProcedureCallFailed);
+  ASSERT_TRUE(db_->RegisterProcedure({"my.throws", {}, {{"x", "ANY"}}},
+                                     [](const std::vector<Value>&) -> Result<Records> {
+                                       throw std::runtime_error("out of coffee");
+                                     })
+                  .ok());
+  Status thrown = Error("CALL my.throws()");
+  EXPECT_EQ(thrown.code(), StatusCode::kProcedureCallFailed);
+  EXPECT_NE(thrown.message().find("procedure my.throws threw: out of coffee"), std::string::npos)
+      << thrown.ToString();
+}
+
+TEST_F(ProcedureTest, ImplicitArgumentsOnlyStandalone) {
+  RegisterScale();
+  Status s = Error("UNWIND [1] AS n CALL my.scale YIELD value RETURN value",
+                   ValueMap::FromEntries({{"x", Value::Float(1)}, {"times", Value::Int(1)}}));
+  EXPECT_EQ(s.code(), StatusCode::kSyntaxError);
+  EXPECT_NE(s.message().find("does not support passing arguments implicitly"), std::string::npos)
+      << s.ToString();
+}
+
+TEST_F(ProcedureTest, ListTypesTakeTheirNullabilityFromList) {
+  auto echo = [](const std::vector<Value>& args) -> Result<Records> { return Records{{args[0]}}; };
+  ASSERT_TRUE(
+      db_->RegisterProcedure({"my.maybe", {{"l", "LIST? OF STRING"}}, {{"l", "ANY"}}}, echo).ok());
+  ASSERT_TRUE(
+      db_->RegisterProcedure({"my.must", {{"l", "LIST OF STRING?"}}, {{"l", "ANY"}}}, echo).ok());
+  EXPECT_EQ(One("CALL my.maybe(null) YIELD l RETURN l"), "null");
+  EXPECT_EQ(One("CALL my.must(['a']) YIELD l RETURN l"), "['a']");
+  EXPECT_EQ(Error("CALL my.must(null)").code(), StatusCode::kTypeError);
+  for (const char* bad : {"LISTEN", "LIST OF", "LIST OF NOTHING", "LIST?OF STRING"}) {
+    EXPECT_EQ(db_->RegisterProcedure({"my.bad", {{"l", bad}}, {}}, echo).code(),
+              StatusCode::kInvalidArgument)
+        << bad;
+  }
 }
 
 }  // namespace
