@@ -10,6 +10,7 @@
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "storage/merge_operator_adapter.h"
+#include "storage/skiplist_memtable.h"
 #include "storage/slot_memtable.h"
 
 namespace smith::storage::internal {
@@ -117,6 +118,8 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f, const StorageOptions& o
     if (IsPointFamily(f)) {
       cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(hash_prefix));
     }
+  } else if (options.memtable_smith_skiplist[FamilyIndex(f)]) {
+    cf.memtable_factory.reset(NewSkipListMemTableRepFactory());
   }
 
   // A hash memtable ignores insert hints.

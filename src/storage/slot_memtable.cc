@@ -12,19 +12,7 @@
 #include "rocksdb/memtablerep.h"
 #include "rocksdb/slice.h"
 #include "rocksdb/slice_transform.h"
-
-// MemTableRep::GetIterator(Arena*) must construct the iterator inside the caller's arena when one
-// is given: RocksDB then runs only the iterator's destructor, never `delete`. RocksDB does not
-// install memory/arena.h, so the one exported member we call is declared here (a non-virtual call
-// of Arena's own override; the class is otherwise opaque to us). A RocksDB whose Arena lacks this
-// member fails to link; it has had this signature since 2014 (ADR 0010).
-namespace rocksdb {
-class Logger;
-class Arena {
- public:
-  char* AllocateAligned(size_t bytes, size_t huge_page_size, Logger* logger);
-};
-}  // namespace rocksdb
+#include "storage/memtable_support.h"
 
 namespace smith::storage::internal {
 namespace {
@@ -35,9 +23,6 @@ using rocksdb::Slice;
 
 // Slot 0 holds keys that are exactly the prefix; slot 1 + b keys whose next byte is b.
 constexpr size_t kSlots = 257;
-// An internal key is the user key followed by 8 bytes of sequence number and value type.
-constexpr size_t kTagBytes = 8;
-
 // One memtable entry. The encoded entry RocksDB writes (varint32 length, internal key, value)
 // follows the header in the same allocation.
 struct Entry {
@@ -56,25 +41,10 @@ struct Group {
   std::atomic<Entry*> slots[kSlots] = {};
 };
 
-Slice UserKeyOfInternal(const Slice& internal_key) {
-  return Slice(internal_key.data(), internal_key.size() - kTagBytes);
-}
-
-Slice UserKeyOfEntry(const char* entry) {
-  return UserKeyOfInternal(rocksdb::GetLengthPrefixedSlice(entry));
-}
+Slice UserKeyOfEntry(const char* entry) { return UserKeyOfInternal(InternalKeyOfEntry(entry)); }
 
 size_t SlotOf(const Slice& user_key, size_t prefix_bytes) {
   return user_key.size() > prefix_bytes ? 1 + static_cast<uint8_t>(user_key[prefix_bytes]) : 0;
-}
-
-// Constructs a T at the first suitably aligned address of `raw`, unaligned memory of at least
-// sizeof(T) + alignof(T) - 1 bytes (MemTableRep::Allocate hands out unaligned memory).
-template <typename T>
-T* AlignedIn(char* raw) {
-  auto address = reinterpret_cast<uintptr_t>(raw);
-  address = (address + alignof(T) - 1) & ~(uintptr_t{alignof(T)} - 1);
-  return new (reinterpret_cast<void*>(address)) T();
 }
 
 class SlotRep final : public MemTableRep {
@@ -133,14 +103,11 @@ class SlotRep final : public MemTableRep {
   }
 
   // RocksDB's default Get makes a heap iterator per lookup and never frees it (7.8; every
-  // MemTableRep of RocksDB's own overrides Get). LookupKey's definition (db/dbformat.h) is not
-  // installed; its first member points at the memtable key (varint32 length, then the internal
-  // key), the layout RocksDB has kept from LevelDB (ADR 0010). Every version of one user key is in
-  // one slot, so the lookup ends with the slot's list.
+  // MemTableRep of RocksDB's own overrides Get). Every version of one user key is in one slot, so
+  // the lookup ends with the slot's list.
   void Get(const rocksdb::LookupKey& k, void* callback_args,
            bool (*callback_func)(void* arg, const char* entry)) override {
-    const char* memtable_key = *reinterpret_cast<const char* const*>(&k);
-    const Slice internal_key = rocksdb::GetLengthPrefixedSlice(memtable_key);
+    const Slice internal_key = InternalKeyOfEntry(MemtableKeyOf(k));
     const Slice user_key = UserKeyOfInternal(internal_key);
     const Slice prefix = transform_->Transform(user_key);
     const Group* group = FindGroup(prefix);
@@ -393,9 +360,7 @@ class SlotIterator final : public MemTableRep::Iterator {
 };
 
 MemTableRep::Iterator* SlotRep::NewIterator(rocksdb::Arena* arena, bool total_order) {
-  if (arena == nullptr) return new SlotIterator(*this, total_order);
-  void* memory = arena->AllocateAligned(sizeof(SlotIterator), 0, nullptr);
-  return new (memory) SlotIterator(*this, total_order);
+  return NewInArena<SlotIterator>(arena, *this, total_order);
 }
 
 class SlotRepFactory final : public rocksdb::MemTableRepFactory {

@@ -95,6 +95,14 @@ struct StorageOptions {
   // where memtable_hash_prefix_bytes is 0. Only speed depends on this setting.
   // Default: none (the graph layer sets it for node and relationship records).
   std::array<bool, kFamilyCount> memtable_slotted{};
+
+  // Families whose memtable is smith's own skip list (storage/skiplist_memtable.h) instead of
+  // RocksDB's (indexed by FamilyIndex()): the same structure and order, with comparisons that cost
+  // a memcmp instead of decoding and a virtual call, and no debug checks on every insert. Insert
+  // hints apply to both. Ignored where memtable_hash_prefix_bytes is set. Only speed depends on
+  // this setting.
+  // Default: none (the graph layer sets it for every family it does not hash).
+  std::array<bool, kFamilyCount> memtable_smith_skiplist{};
 };
 
 }  // namespace smith::storage

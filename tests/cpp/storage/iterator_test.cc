@@ -1,7 +1,7 @@
 // Iterators: bounds, batch-over-snapshot merging (including merge operands), prefix families.
-// Every case runs over each memtable kind: RocksDB's skip lists, its hashed memtables
-// (StorageOptions::memtable_hash_prefix_bytes) and our slotted ones (memtable_slotted), whose
-// ordered iteration works differently.
+// Every case runs over each memtable kind: RocksDB's skip lists, ours (memtable_smith_skiplist),
+// RocksDB's hashed memtables (StorageOptions::memtable_hash_prefix_bytes) and our slotted ones
+// (memtable_slotted), whose ordered iteration works differently.
 #include <map>
 #include <random>
 #include <string>
@@ -43,7 +43,7 @@ std::string NodeId(uint64_t id) {
 
 using Strings = std::vector<std::string>;
 
-enum class Memtable { kSkipList, kHashed, kSlotted };
+enum class Memtable { kSkipList, kSmithSkipList, kHashed, kSlotted };
 
 // The parameter: the memtable kind of node (hashed on its first byte; keys of 1-3 bytes here, so
 // slotted lists hold several keys) and adj (hashed on the 8-byte node id).
@@ -51,7 +51,10 @@ class IteratorTest : public ::testing::TestWithParam<Memtable> {
  protected:
   void SetUp() override {
     StorageOptions options = testing::MergeOptions();
-    if (GetParam() != Memtable::kSkipList) {
+    if (GetParam() == Memtable::kSmithSkipList) {
+      options.memtable_smith_skiplist.fill(true);
+    }
+    if (GetParam() == Memtable::kHashed || GetParam() == Memtable::kSlotted) {
       options.memtable_hash_prefix_bytes[FamilyIndex(Family::kNode)] = 1;
       options.memtable_hash_prefix_bytes[FamilyIndex(Family::kAdj)] = 8;
     }
@@ -258,12 +261,14 @@ TEST_P(IteratorTest, PrefixFamilyScansAreExactWithinAndAcrossPrefixes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Memtables, IteratorTest,
-                         ::testing::Values(Memtable::kSkipList, Memtable::kHashed,
-                                           Memtable::kSlotted),
+                         ::testing::Values(Memtable::kSkipList, Memtable::kSmithSkipList,
+                                           Memtable::kHashed, Memtable::kSlotted),
                          [](const ::testing::TestParamInfo<Memtable>& param) {
                            switch (param.param) {
                              case Memtable::kSkipList:
                                return "SkipList";
+                             case Memtable::kSmithSkipList:
+                               return "SmithSkipList";
                              case Memtable::kHashed:
                                return "Hashed";
                              case Memtable::kSlotted:

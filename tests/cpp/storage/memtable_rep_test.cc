@@ -1,8 +1,9 @@
-// The slotted memtable (storage/slot_memtable.h) under a raw RocksDB database, checked against a
-// model: point reads, scans in both directions, seeks and seeks-for-prev to arbitrary targets in
-// total order and in prefix mode, snapshots, the flush to an SST file, and readers running while
-// the single writer inserts. Smith's own iterators only move forward; RocksDB's reverse iteration
-// exercises the rest of the memtable's iterator contract here.
+// Smith's memtable representations (storage/slot_memtable.h, storage/skiplist_memtable.h) under a
+// raw RocksDB database, checked against a model: point reads, scans in both directions, seeks and
+// seeks-for-prev to arbitrary targets in total order and in prefix mode, snapshots, the flush to an
+// SST file, and readers running while the single writer inserts. Smith's own iterators only move
+// forward; RocksDB's reverse iteration exercises the rest of the memtable's iterator contract here.
+// The skip list runs with and without insert hints (one hint per key prefix).
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -19,6 +20,7 @@
 #include "rocksdb/memtablerep.h"
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/write_batch.h"
+#include "storage/skiplist_memtable.h"
 #include "storage/slot_memtable.h"
 #include "test_util.h"
 
@@ -31,14 +33,26 @@ using Strings = std::vector<std::string>;
 
 constexpr size_t kPrefix = 2;
 
-class SlotMemtableTest : public ::testing::Test {
+enum class Rep { kSlotted, kSkipList, kSkipListHinted };
+
+class MemtableRepTest : public ::testing::TestWithParam<Rep> {
  protected:
   void SetUp() override {
     rocksdb::Options options;
     options.create_if_missing = true;
     options.allow_concurrent_memtable_write = false;
-    // Few buckets, so that groups share bucket chains.
-    options.memtable_factory.reset(internal::NewSlotMemTableRepFactory(3));
+    if (GetParam() == Rep::kSlotted) {
+      // Few buckets, so that groups share bucket chains.
+      options.memtable_factory.reset(internal::NewSlotMemTableRepFactory(3));
+    } else {
+      options.memtable_factory.reset(internal::NewSkipListMemTableRepFactory());
+    }
+    if (GetParam() == Rep::kSkipListHinted) {
+      options.memtable_insert_with_hint_prefix_extractor.reset(
+          rocksdb::NewFixedPrefixTransform(kPrefix));
+    }
+    // The skip list ignores the prefix extractor; reads in prefix mode then get its total-order
+    // iterator, which RocksDB stops at the end of the prefix.
     options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kPrefix));
     options.write_buffer_size = 64 << 20;  // nothing flushes unless the test asks
     rocksdb::DB* db = nullptr;
@@ -192,7 +206,7 @@ class SlotMemtableTest : public ::testing::Test {
   Model model_;
 };
 
-TEST_F(SlotMemtableTest, ReadsMatchAModelAtEverySnapshotAndAfterFlush) {
+TEST_P(MemtableRepTest, ReadsMatchAModelAtEverySnapshotAndAfterFlush) {
   std::mt19937_64 rng(5);
   std::vector<std::pair<const rocksdb::Snapshot*, Model>> snapshots;
   for (int round = 0; round < 6; ++round) {
@@ -218,7 +232,7 @@ TEST_F(SlotMemtableTest, ReadsMatchAModelAtEverySnapshotAndAfterFlush) {
   CheckAgainst(model_, nullptr, rng);
 }
 
-TEST_F(SlotMemtableTest, EmptyMemtableAndMissingGroups) {
+TEST_P(MemtableRepTest, EmptyMemtableAndMissingGroups) {
   std::mt19937_64 rng(9);
   CheckAgainst(model_, nullptr, rng);
   Put("ab", "1");
@@ -234,7 +248,7 @@ TEST_F(SlotMemtableTest, EmptyMemtableAndMissingGroups) {
   EXPECT_EQ(it->key().ToString(), "ab");
 }
 
-TEST_F(SlotMemtableTest, ReadersSeeWholeCommitsWhileTheWriterInserts) {
+TEST_P(MemtableRepTest, ReadersSeeWholeCommitsWhileTheWriterInserts) {
   // Each commit sets every key to the round's number. A reader iterating at its implicit
   // snapshot must see every key exactly once, in order, all with one round's value.
   Strings keys;
@@ -299,6 +313,72 @@ TEST_F(SlotMemtableTest, ReadersSeeWholeCommitsWhileTheWriterInserts) {
   ASSERT_TRUE(db_->Get(rocksdb::ReadOptions(), keys.front(), &value).ok());
   EXPECT_EQ(value, std::to_string(kRounds));
 }
+
+TEST_P(MemtableRepTest, ManyKeysInAscendingRunsAndAtRandom) {
+  // Enough keys for skip-list towers of six or more levels. Ascending runs within one prefix are
+  // what insert hints serve (ids allocated in sequence); runs of several prefixes interleave, and
+  // random keys split the brackets hints remember.
+  std::mt19937_64 rng(11);
+  auto id_key = [](char prefix, uint32_t id) {
+    std::string key{prefix, 'k'};
+    for (int shift = 24; shift >= 0; shift -= 8) key.push_back(static_cast<char>(id >> shift));
+    return key;
+  };
+  uint32_t next_id[3] = {0, 0, 0};
+  for (int batch = 0; batch < 40; ++batch) {
+    rocksdb::WriteBatch write;
+    for (int i = 0; i < 500; ++i) {
+      std::string key;
+      if (rng() % 3 == 0) {
+        key = id_key("abc"[rng() % 3], static_cast<uint32_t>(rng() % 30000));
+      } else {
+        const int p = static_cast<int>(rng() % 3);
+        key = id_key("abc"[p], next_id[p]);
+        next_id[p] += 1 + static_cast<uint32_t>(rng() % 3);
+      }
+      const std::string value = std::to_string(batch) + "." + std::to_string(i);
+      if (rng() % 10 == 0) {
+        write.Delete(key);
+        model_.erase(key);
+      } else {
+        write.Put(key, value);
+        model_[key] = value;
+      }
+    }
+    ASSERT_TRUE(db_->Write(rocksdb::WriteOptions(), &write).ok());
+  }
+  ASSERT_GT(model_.size(), 10000u);
+  const Strings expected = Entries(model_);
+  EXPECT_EQ(Forward(TotalOrder()), expected);
+  EXPECT_EQ(Backward(TotalOrder()), Strings(expected.rbegin(), expected.rend()));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(TotalOrder()));
+  for (int i = 0; i < 2000; ++i) {
+    const std::string target = id_key("abcd"[rng() % 4], static_cast<uint32_t>(rng() % 40000));
+    it->Seek(target);
+    ExpectAt(*it, model_, model_.lower_bound(target));
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), target, &value);
+    auto found = model_.find(target);
+    EXPECT_EQ(s.ok(), found != model_.end()) << s.ToString();
+    if (s.ok() && found != model_.end()) {
+      EXPECT_EQ(value, found->second);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Reps, MemtableRepTest,
+                         ::testing::Values(Rep::kSlotted, Rep::kSkipList, Rep::kSkipListHinted),
+                         [](const ::testing::TestParamInfo<Rep>& param) {
+                           switch (param.param) {
+                             case Rep::kSlotted:
+                               return "Slotted";
+                             case Rep::kSkipList:
+                               return "SkipList";
+                             case Rep::kSkipListHinted:
+                               return "SkipListHinted";
+                           }
+                           return "Unknown";
+                         });
 
 }  // namespace
 }  // namespace smith::storage
