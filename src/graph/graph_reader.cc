@@ -165,6 +165,17 @@ class GraphReader::IndexCursor final : public IdCursor {
 };
 
 bool EncodeSchemaTuple(const SchemaObject& object, const PropertyList& props, std::string* out) {
+  if (object.properties.size() == 1) {
+    // A tuple of one value is encoded as that value alone; no copy into a vector.
+    const Value* value = FindProperty(props, object.properties.front());
+    if (value == nullptr || value->is_null()) return false;
+    if (object.is_constraint()) {
+      EncodeKeyCanonical(*value, out);
+    } else {
+      EncodeKey(*value, out);
+    }
+    return true;
+  }
   std::vector<Value> values;
   values.reserve(object.properties.size());
   for (TokenId key : object.properties) {

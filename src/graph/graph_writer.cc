@@ -177,6 +177,34 @@ Result<TokenId> GraphWriter::GetOrCreateToken(TokenKind kind, std::string_view n
   return graph_.tokens_.GetOrCreate(kind, name, *txn_);
 }
 
+Result<const std::vector<TokenId>*> GraphWriter::PropertyKeyTokens(const ValueMap& map) {
+  auto same_keys = [&](const KeyShape& shape) {
+    if (shape.keys.size() != map.size()) return false;
+    for (size_t i = 0; i < map.size(); ++i) {
+      if (map.at_index(i).first != shape.keys[i]) return false;
+    }
+    return true;
+  };
+  for (const KeyShape& shape : key_shapes_) {
+    if (same_keys(shape)) return &shape.tokens;
+  }
+  KeyShape shape;
+  shape.tokens.reserve(map.size());
+  for (const auto& [key, value] : map) {
+    SMITH_ASSIGN_OR_RETURN(TokenId token, GetOrCreateToken(TokenKind::kPropertyKey, key));
+    shape.keys.push_back(key);
+    shape.tokens.push_back(token);
+  }
+  if (key_shapes_.size() < kKeyShapes) {
+    key_shapes_.push_back(std::move(shape));
+    return &key_shapes_.back().tokens;
+  }
+  KeyShape& slot = key_shapes_[next_key_shape_];
+  next_key_shape_ = (next_key_shape_ + 1) % kKeyShapes;
+  slot = std::move(shape);
+  return &slot.tokens;
+}
+
 Status GraphWriter::EnsureLabelTable() {
   if (graph_.label_table_) return Status::OK();
   // Built from committed state: the writer slot is held, so the newest snapshot is exactly the
@@ -370,6 +398,8 @@ void GraphWriter::RemoveSchemaEntries(EntityKind entity, uint64_t element,
 
 Status GraphWriter::ValidateProperties(const PropertyList& props) const {
   for (const auto& [key, value] : props) {
+    // The property's name (a dictionary lookup under its lock) only for the error message.
+    if (IsStorablePropertyValue(value)) continue;
     SMITH_RETURN_IF_ERROR(ValidatePropertyValue(TokenName(TokenKind::kPropertyKey, key), value));
   }
   return Status::OK();

@@ -59,6 +59,11 @@ class GraphWriter final : public GraphReader {
   // --- tokens
   // InvalidArgument for an empty name or invalid UTF-8.
   Result<TokenId> GetOrCreateToken(TokenKind kind, std::string_view name);
+  // The property-key tokens of `map`'s keys, in the map's order (creating tokens as needed). The
+  // result is valid until the next call. The writer remembers the last few key lists it resolved:
+  // an upsert batch turns the same map shapes into properties row after row (the MERGE key, then
+  // the SET map), and comparing the keys is cheaper than a dictionary lookup (and its lock) each.
+  Result<const std::vector<TokenId>*> PropertyKeyTokens(const ValueMap& map);
 
   // --- nodes
   // `labels` in any order (duplicates ignored); `properties` in any order (later duplicates win,
@@ -170,6 +175,15 @@ class GraphWriter final : public GraphReader {
   // Invariant: an id is in unwritten_nodes_ only if the batch holds no write of its record key.
   std::map<NodeId, NodeRecord> unwritten_nodes_;
   std::map<RelId, RelRecord> unwritten_rels_;
+  // PropertyKeyTokens' recent map shapes: keys and their tokens, index by index. Replaced in
+  // turn once all are used.
+  struct KeyShape {
+    std::vector<std::string> keys;
+    std::vector<TokenId> tokens;
+  };
+  static constexpr size_t kKeyShapes = 4;
+  std::vector<KeyShape> key_shapes_;
+  size_t next_key_shape_ = 0;
   // Index entries found stale by this transaction's reads; deleted at commit if still stale.
   std::vector<std::string> stale_index_entries_;
   Status PurgeStaleIndexEntries();

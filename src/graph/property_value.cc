@@ -1,6 +1,7 @@
 #include "graph/property_value.h"
 
 #include <string>
+#include <vector>
 
 #include "common/utf8.h"
 
@@ -31,7 +32,33 @@ Status ValidateScalar(std::string_view property, const Value& value) {
   }
 }
 
+bool IsStorableScalar(const Value& value) {
+  switch (value.type()) {
+    case ValueType::kString:
+      return IsValidUtf8(value.AsString());
+    case ValueType::kMap:
+    case ValueType::kNode:
+    case ValueType::kRelationship:
+    case ValueType::kPath:
+      return false;
+    default:
+      return true;
+  }
+}
+
 }  // namespace
+
+bool IsStorablePropertyValue(const Value& value) {
+  if (!value.is_list()) return IsStorableScalar(value);
+  const std::vector<Value>& items = value.AsList();
+  for (const Value& item : items) {
+    if (item.is_null() || item.is_list() || item.type() != items.front().type() ||
+        !IsStorableScalar(item)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 Status ValidatePropertyValue(std::string_view property, const Value& value) {
   if (!value.is_list()) return ValidateScalar(property, value);

@@ -13,7 +13,12 @@
 
 namespace smith::graph {
 
+// OK, or InvalidArgument naming `property` and what is wrong with `value`.
 Status ValidatePropertyValue(std::string_view property, const Value& value);
+
+// Whether ValidatePropertyValue would accept `value`, without building any message: the check
+// made for every property written (the name is looked up only when this is false).
+bool IsStorablePropertyValue(const Value& value);
 
 }  // namespace smith::graph
 

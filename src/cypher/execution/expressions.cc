@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <numeric>
 
 #include "common/value_compare.h"
 #include "cypher/execution/cypher_error.h"
@@ -68,12 +69,31 @@ Value ListExpr::Eval(const Row& row, ExecContext& ctx) const {
   return Value::List(std::move(items));
 }
 
+MapExpr::MapExpr(std::vector<std::string> keys, std::vector<ExprPtr> values)
+    : keys_(std::move(keys)), values_(std::move(values)) {
+  sorted_.resize(keys_.size());
+  std::iota(sorted_.begin(), sorted_.end(), size_t{0});
+  std::stable_sort(sorted_.begin(), sorted_.end(),
+                   [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
+  // Of equal keys (adjacent, in written order) keep the last.
+  std::vector<size_t> unique;
+  for (size_t i = 0; i < sorted_.size(); ++i) {
+    if (i + 1 < sorted_.size() && keys_[sorted_[i]] == keys_[sorted_[i + 1]]) continue;
+    unique.push_back(sorted_[i]);
+  }
+  sorted_ = std::move(unique);
+}
+
 Value MapExpr::Eval(const Row& row, ExecContext& ctx) const {
+  // Every value is evaluated, in written order (an error reports the first failing one), even
+  // those a later duplicate key overrides.
+  std::vector<Value> values;
+  values.reserve(values_.size());
+  for (const ExprPtr& value : values_) values.push_back(value->Eval(row, ctx));
   std::vector<ValueMap::Entry> entries;
-  entries.reserve(keys_.size());
-  for (size_t i = 0; i < keys_.size(); ++i)
-    entries.emplace_back(keys_[i], values_[i]->Eval(row, ctx));
-  return Value::Map(ValueMap::FromEntries(std::move(entries)));
+  entries.reserve(sorted_.size());
+  for (size_t i : sorted_) entries.emplace_back(keys_[i], std::move(values[i]));
+  return Value::Map(ValueMap::FromSortedUnique(std::move(entries)));
 }
 
 Value LogicExpr::Eval(const Row& row, ExecContext& ctx) const {

@@ -74,14 +74,16 @@ class ListExpr final : public Expr {
 
 class MapExpr final : public Expr {
  public:
-  MapExpr(std::vector<std::string> keys, std::vector<ExprPtr> values)
-      : keys_(std::move(keys)), values_(std::move(values)) {}
+  MapExpr(std::vector<std::string> keys, std::vector<ExprPtr> values);
   Value Eval(const Row& row, ExecContext& ctx) const override;
   std::string Describe() const override { return "{...}"; }
 
  private:
   std::vector<std::string> keys_;
   std::vector<ExprPtr> values_;
+  // Indexes into keys_ in key order, without the earlier ones of duplicate keys (the last one
+  // wins): Eval builds its map already sorted instead of sorting every row's.
+  std::vector<size_t> sorted_;
 };
 
 enum class LogicOp { kAnd, kOr, kXor, kNot };

@@ -56,9 +56,11 @@ graph::PropertyList ToPropertyList(ExecContext& ctx, const Value& map, const cha
     ThrowError(StatusCode::kTypeError, std::string("Expected a map in ") + clause + " but got " +
                                            std::string(ValueTypeName(map.type())));
   }
+  const std::vector<graph::TokenId>& tokens =
+      *ValueOrThrow(ctx.writer().PropertyKeyTokens(*entries));
   props.reserve(entries->size());
-  for (const auto& [key, value] : *entries) {
-    props.emplace_back(ctx.Token(TokenKind::kPropertyKey, key), value);
+  for (size_t i = 0; i < entries->size(); ++i) {
+    props.emplace_back(tokens[i], entries->at_index(i).second);
   }
   return props;
 }
@@ -174,6 +176,11 @@ void ApplyPatch(ExecContext& ctx, const Value& target, graph::RecordPatch patch)
 }
 
 void SplitSetUnset(graph::PropertyList props, graph::RecordPatch* patch) {
+  const auto is_null = [](const auto& property) { return property.second.is_null(); };
+  if (patch->set.empty() && std::none_of(props.begin(), props.end(), is_null)) {
+    patch->set = std::move(props);  // the usual case: no copy, no growth
+    return;
+  }
   for (auto& [key, value] : props) {
     if (value.is_null()) {
       patch->unset.push_back(key);

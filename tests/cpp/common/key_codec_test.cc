@@ -289,6 +289,22 @@ TEST(KeyCodecTest, RandomTuplesSortLexicographically) {
   }
 }
 
+// The graph layer encodes single-property schema tuples with EncodeKey / EncodeKeyCanonical
+// directly (no vector); index and constraint keys must not depend on which path wrote them.
+TEST(KeyCodecTest, TupleOfOneIsTheValuesOwnKey) {
+  testing::RandomValueGenerator gen(77, {});
+  for (int n = 0; n < 5000; ++n) {
+    const Value v[] = {gen.Next()};
+    std::string tuple, alone, tuple_canonical, alone_canonical;
+    EncodeKeyTuple(v, &tuple);
+    EncodeKey(v[0], &alone);
+    EncodeKeyTupleCanonical(v, &tuple_canonical);
+    EncodeKeyCanonical(v[0], &alone_canonical);
+    ASSERT_EQ(tuple, alone) << v[0].ToString();
+    ASSERT_EQ(tuple_canonical, alone_canonical) << v[0].ToString();
+  }
+}
+
 TEST(KeyCodecTest, RandomRoundTrip) {
   const uint64_t seed = 2024;
   testing::RandomValueGenerator gen(seed, {});
