@@ -178,6 +178,8 @@ Result<TokenId> GraphWriter::GetOrCreateToken(TokenKind kind, std::string_view n
 }
 
 Result<const std::vector<TokenId>*> GraphWriter::PropertyKeyTokens(const ValueMap& map) {
+  // Checked on hits too: once the writer has rolled back, its remembered ids may name other keys.
+  SMITH_RETURN_IF_ERROR(CheckActive());
   auto same_keys = [&](const KeyShape& shape) {
     if (shape.keys.size() != map.size()) return false;
     for (size_t i = 0; i < map.size(); ++i) {

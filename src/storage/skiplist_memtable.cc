@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -28,9 +29,10 @@ struct SearchKey {
   uint64_t tag;
 };
 
+// Internal keys store the tag as a little-endian fixed64 (RocksDB's PutFixed64).
+static_assert(std::endian::native == std::endian::little, "LoadTag reads the tag in native order");
+
 uint64_t LoadTag(const char* p) {
-  // Internal keys store the tag as a little-endian fixed64 (RocksDB's PutFixed64), which on
-  // every platform smith builds for is the native order.
   uint64_t tag = 0;
   std::memcpy(&tag, p, sizeof(tag));
   return tag;

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "graph/property_value.h"
 #include "graph_fixture.h"
 #include "storage/engine.h"
 
@@ -45,12 +46,53 @@ TEST_F(BadInputTest, UnstorableValuesAreRefused) {
       {"list with null", Value::List({Value::Int(1), Value()})},
       {"mixed list", Value::List({Value::Int(1), Value::String("x")})},
   };
+  cases.emplace_back("list of invalid UTF-8",
+                     Value::List({Value::String("ok"), Value::String(std::string("\xff", 1))}));
+  cases.emplace_back("list of maps", Value::List({Value::Map({})}));
+  cases.emplace_back("node", Value(Node{}));
+  cases.emplace_back("list of relationships", Value::List({Value(Relationship{})}));
+  cases.emplace_back("path", Value(Path{{Node{}}, {}}));
   for (const auto& [what, value] : cases) {
     auto created = w->CreateNode({}, {{k, value}});
     EXPECT_TRUE(created.status().IsInvalidArgument())
         << what << ": " << created.status().ToString();
   }
   EXPECT_TRUE(w->CreateNode({}, {{k, Value::List({Value::Int(1), Value::Int(2)})}}).ok());
+}
+
+// The writer asks IsStorablePropertyValue first and builds ValidatePropertyValue's message only
+// when it says no: the two must agree on every kind of value, or unstorable values get stored.
+TEST(PropertyValueTest, StorableCheckAgreesWithValidation) {
+  const std::string bad_utf8("a\xc3", 2);
+  const std::vector<Value> values = {
+      Value(),
+      Value::Bool(true),
+      Value::Int(7),
+      Value::Float(1.5),
+      Value::String("text"),
+      Value::String(bad_utf8),
+      Value::Bytes(bad_utf8),
+      Value(Date{10}),
+      Value(Duration{1, 2, 3, 4}),
+      Value::Map({}),
+      Value(Node{}),
+      Value(Relationship{}),
+      Value(Path{{Node{}}, {}}),
+      Value::List({}),
+      Value::List({Value::Int(1), Value::Int(2)}),
+      Value::List({Value::Int(1), Value::Float(2)}),
+      Value::List({Value::Int(1), Value()}),
+      Value::List({Value(), Value::Int(1)}),
+      Value::List({Value::String("x"), Value::String(bad_utf8)}),
+      Value::List({Value::Bytes(bad_utf8)}),
+      Value::List({Value::List({})}),
+      Value::List({Value::Map({})}),
+      Value::List({Value(Node{})}),
+      Value::List({Value(Date{1}), Value(Date{2})}),
+  };
+  for (const Value& v : values) {
+    EXPECT_EQ(IsStorablePropertyValue(v), ValidatePropertyValue("p", v).ok()) << v.ToString();
+  }
 }
 
 TEST_F(BadInputTest, CorruptRecordIsReportedNotCrashed) {

@@ -354,8 +354,20 @@ TEST_P(MemtableRepTest, ManyKeysInAscendingRunsAndAtRandom) {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(TotalOrder()));
   for (int i = 0; i < 2000; ++i) {
     const std::string target = id_key("abcd"[rng() % 4], static_cast<uint32_t>(rng() % 40000));
+    const auto at = model_.lower_bound(target);
     it->Seek(target);
-    ExpectAt(*it, model_, model_.lower_bound(target));
+    ExpectAt(*it, model_, at);
+    if (at != model_.end() && it->Valid()) {
+      it->Prev();  // a search from the top for the node before, across tall towers
+      ExpectAt(*it, model_, at == model_.begin() ? model_.end() : std::prev(at));
+    }
+    const auto upper = model_.upper_bound(target);
+    it->SeekForPrev(target);
+    ExpectAt(*it, model_, upper == model_.begin() ? model_.end() : std::prev(upper));
+    if (upper != model_.begin() && it->Valid()) {
+      it->Next();
+      ExpectAt(*it, model_, upper);
+    }
     std::string value;
     rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), target, &value);
     auto found = model_.find(target);
